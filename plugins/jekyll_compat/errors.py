@@ -1,0 +1,89 @@
+"""Editor-facing errors: collected over a whole build, reported once each."""
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+class EditorError(Exception):
+    """A mistake in a content file, told as `path:line: what — what to do`."""
+
+    def __init__(self, path, line, problem, fix):
+        super().__init__(path, line, problem, fix)
+        self.path, self.line, self.problem, self.fix = path, line, problem, fix
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.problem} — {self.fix}"
+
+
+class EditorErrors(Exception):
+    """All the mistakes found in one file; Pelican then skips that file."""
+
+    def __init__(self, path, errors):
+        super().__init__(path, errors)
+        self.path, self.errors = path, errors
+
+
+class BuildFailed(Exception):
+    """Stops Pelican before anything is written, once every error is told."""
+
+    exitcode = 1
+    editor_facing = True  # its message is the whole story: no traceback
+
+
+class ErrorLog:
+    """Counts and prints the errors of one build run."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.errors = []
+        self.reported_paths = set()
+
+    def report(self, error):
+        self.errors.append(error)
+        self.reported_paths.add(error.path)
+        logger.error("%s", error)
+
+    def raise_if_any(self):
+        if self.errors:
+            count = len(self.errors)
+            plural = "s" if count > 1 else ""
+            raise BuildFailed(
+                f"site non construit : {count} erreur{plural} dans le contenu, "
+                "détaillée{0} ci-dessus. Rien n'a été écrit dans le dossier de "
+                "sortie.".format(plural)
+            )
+
+
+class QuietEditorErrors(logging.Filter):
+    """Keep editors' mistakes to our own one-line messages.
+
+    Pelican logs "Could not process <file>" for a file our reader rejected
+    (already told, with its line), and prints a traceback for the exception
+    that stops the build: neither helps an editor.
+    """
+
+    # Where Pelican logs those two: its generators, and its command line.
+    LOGGERS = ("pelican.generators", "pelican")
+
+    def __init__(self, error_log):
+        super().__init__()
+        self.error_log = error_log
+
+    def filter(self, record):
+        if (
+            record.msg == "Could not process %s"
+            and record.args
+            and str(record.args[0]) in self.error_log.reported_paths
+        ):
+            return False
+        if record.exc_info and getattr(record.exc_info[1], "editor_facing", False):
+            record.exc_info = None
+        return True
+
+
+# One build's errors, shared by the reader and the checks that run after it.
+ERROR_LOG = ErrorLog()

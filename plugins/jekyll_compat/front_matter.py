@@ -1,0 +1,129 @@
+"""Split a Jekyll file into YAML front matter and body, and load the YAML safely."""
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .errors import EditorError
+
+FENCE = "---"
+# Jekyll also closes front matter with "...", the YAML end-of-document marker.
+CLOSERS = ("---", "...")
+UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']*)'")
+YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict
+    key_lines: dict  # key -> line in the file
+    body: str
+    body_line: int  # line of the file where the body starts
+
+
+def decode(raw, path):
+    """UTF-8 text with Unix line ends, or an error naming the first bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise EditorError(
+            path,
+            line,
+            f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[err.start]:02x} illisible)",
+            "enregistrez-le en UTF-8 (dans votre éditeur : « Enregistrer avec "
+            "l'encodage » → UTF-8) puis corrigez les caractères accentués de "
+            "cette ligne",
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text, path):
+    """Cut the `---` block off the top of the file."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        raise EditorError(
+            path,
+            1,
+            "le fichier ne commence pas par un en-tête YAML",
+            "mettez en première ligne `---`, puis les clés (`title: …`, "
+            "`layout: page`), puis une ligne `---`",
+        )
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in CLOSERS:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise EditorError(
+        path,
+        1,
+        "l'en-tête YAML ouvert en ligne 1 n'est jamais fermé",
+        "ajoutez une ligne `---` après la dernière clé de l'en-tête",
+    )
+
+
+def _yaml_error(err, path):
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 2 if mark else 1  # the YAML starts on the file's line 2
+    tag = UNKNOWN_TAG.search(str(getattr(err, "problem", "")))
+    if tag:
+        name = tag.group(1).replace(YAML_TAG_PREFIX, "!!")
+        return EditorError(
+            path,
+            line,
+            f"l'étiquette YAML « {name} » n'est pas permise",
+            "retirez-la : un en-tête ne contient que du texte, des nombres, "
+            "des dates, des listes et des clés",
+        )
+    problem = getattr(err, "problem", None) or str(err)
+    return EditorError(
+        path,
+        line,
+        f"l'en-tête YAML est invalide ({problem})",
+        "vérifiez l'indentation et mettez entre guillemets une valeur qui "
+        "contient « : » ou commence par un caractère spécial (« * », « & », "
+        "« ! », « @ », « ` », « [ », « { »)",
+    )
+
+
+def load(text, path):
+    """The front matter of a file, its key lines, and its body."""
+    yaml_text, body, body_line = split(text, path)
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as err:
+        raise _yaml_error(err, path) from None
+    except RecursionError:
+        raise EditorError(
+            path,
+            2,
+            "l'en-tête YAML est trop profondément imbriqué",
+            "simplifiez les listes et clés imbriquées",
+        ) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise EditorError(
+            path,
+            2,
+            "l'en-tête YAML n'est pas une suite de clés",
+            "écrivez une clé par ligne, sous la forme `clé: valeur`",
+        )
+    key_lines = {}
+    for key_node, _ in node.value if node is not None else ():
+        key, line = key_node.value, key_node.start_mark.line + 2
+        if not isinstance(key, str):
+            key = str(key)
+        if key in key_lines:
+            raise EditorError(
+                path,
+                line,
+                f"la clé « {key} » est écrite deux fois (déjà en ligne {key_lines[key]})",
+                "gardez une seule de ces lignes",
+            )
+        key_lines[key] = line
+    data = {str(k): v for k, v in data.items()}
+    return FrontMatter(data, key_lines, body, body_line)

@@ -1,0 +1,220 @@
+"""Liquid as Jekyll runs it in a page body: `site`, `page`, include, link, raw.
+
+Strict: an undefined variable, an unknown tag or filter, a missing include
+is an error with the file and line, never silent empty text.
+"""
+
+import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from liquid import Environment, FileSystemLoader, StrictUndefined
+from liquid.ast import Node
+from liquid.builtin.expressions import FilteredExpression, tokenize
+from liquid.exceptions import (
+    LiquidError,
+    LiquidSyntaxError,
+    TemplateNotFoundError,
+    UndefinedError,
+    UnknownFilterError,
+)
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
+
+from .errors import EditorError
+
+INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
+
+
+class SiteDrop(Mapping):
+    """`site.*`: title and url as Jekyll names them, then settings, then JEKYLL_SITE."""
+
+    def __init__(self, settings):
+        self._settings = settings
+        self._extra = settings.get("JEKYLL_SITE") or {}
+        siteurl = settings.get("SITEURL", "")
+        self._own = {
+            "title": settings.get("SITENAME", ""),
+            "url": siteurl,
+            "baseurl": urlsplit(siteurl).path.rstrip("/"),
+        }
+
+    def __getitem__(self, key):
+        if key in self._own:
+            return self._own[key]
+        if isinstance(key, str) and key.upper() in self._settings:
+            return self._settings[key.upper()]
+        return self._extra[key]
+
+    def __iter__(self):
+        return iter({**self._extra, **self._own})
+
+    def __len__(self):
+        return len({**self._extra, **self._own})
+
+
+class LinkNode(Node):
+    __slots__ = ("target",)
+
+    def __init__(self, token, target):
+        super().__init__(token)
+        self.target = target
+        self.blank = False
+
+    def render_to_output(self, context, buffer):
+        # The reader gives the environment its way of finding another page's URL.
+        return buffer.write(context.env.url_of(self.target, self.token))
+
+
+class LinkTag(Tag):
+    """`{% link pages/x.md %}`: the URL of the page built from that file."""
+
+    name = "link"
+    block = False
+
+    def parse(self, stream):
+        token = stream.eat(TOKEN_TAG)
+        if stream.current.kind != TOKEN_EXPRESSION or not stream.current.value.strip():
+            raise LiquidSyntaxError("link: missing file path", token=token)
+        return LinkNode(token, stream.current.value.strip())
+
+
+class IncludeNode(Node):
+    __slots__ = ("name", "params")
+
+    def __init__(self, token, name, params):
+        super().__init__(token)
+        self.name, self.params = name, params
+        self.blank = False
+
+    def render_to_output(self, context, buffer):
+        params = {key: expr.evaluate(context) for key, expr in self.params.items()}
+        try:
+            template = context.env.get_template(self.name, context=context, tag="include")
+            with context.extend({"include": params}, template=template):
+                return template.render_with_context(context, buffer, partial=True)
+        except TemplateNotFoundError as err:
+            if err.token is None:  # this very include is missing: told at its tag
+                err.token = self.token
+            elif err.template_name is None:
+                err.template_name = context.env.include_path(self.name)
+            raise
+        except LiquidError as err:
+            # An error inside the include is told at the include's own line.
+            if err.template_name is None:
+                err.template_name = context.env.include_path(self.name)
+            raise
+
+
+class IncludeTag(Tag):
+    """Jekyll's `{% include note.md key="value" %}`: an unquoted file name."""
+
+    name = "include"
+    block = False
+
+    def parse(self, stream):
+        token = stream.eat(TOKEN_TAG)
+        expression = stream.current
+        if expression.kind != TOKEN_EXPRESSION or not expression.value.strip():
+            raise LiquidSyntaxError("include: missing file name", token=token)
+        name, _, rest = expression.value.strip().partition(" ")
+        name = name.strip("\"'")
+        if PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
+            raise TemplateNotFoundError(name, token=expression)
+        params = {}
+        position = 0
+        while rest[position:].strip():
+            match = INCLUDE_PARAM.match(rest, position)
+            if not match:
+                raise LiquidSyntaxError(
+                    f"include: expected key=value, found {rest[position:].strip()!r}",
+                    token=expression,
+                )
+            key, value = match.groups()
+            params[key] = FilteredExpression.parse(
+                self.env, TokenStream(tokenize(value, parent_token=expression))
+            )
+            position = match.end()
+        return IncludeNode(token, name, params)
+
+
+class JekyllLiquid(Environment):
+    """A strict Liquid environment with Jekyll's include and link tags."""
+
+    def __init__(self, includes_dir, includes_rel, url_of):
+        super().__init__(loader=FileSystemLoader(includes_dir), undefined=StrictUndefined)
+        self.includes_rel = includes_rel
+        self._url_of = url_of
+
+    def setup_tags_and_filters(self, **kwargs):
+        super().setup_tags_and_filters(**kwargs)
+        self.tags["include"] = IncludeTag(self)
+        self.tags["link"] = LinkTag(self)
+
+    def include_path(self, name):
+        return f"{self.includes_rel}/{name}"
+
+    def url_of(self, target, token):
+        try:
+            return self._url_of(target)
+        except EditorError as err:
+            # Told at the tag's line, as any other Liquid error.
+            raise LiquidSyntaxError(f"{err.problem} — {err.fix}", token=token) from None
+
+
+def _line(err):
+    context = err.context()
+    return context[0] if context else 1
+
+
+def to_editor_error(err, path, body_line, tags):
+    """A Liquid error as `path:line: what — what to do` for the page's editor."""
+    if err.template_name and str(err.template_name) != path:
+        path, line = str(err.template_name), _line(err)
+    else:
+        line = body_line - 1 + _line(err)
+    message = str(err.message)
+    if isinstance(err, UndefinedError):
+        name = message.removesuffix(" is undefined").strip("'")
+        return EditorError(
+            path,
+            line,
+            f"la variable Liquid « {name} » n'est pas définie",
+            "corrigez son nom : site.x lit le réglage X de pelicanconf.py (ou "
+            "la clé x de JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
+        )
+    if isinstance(err, UnknownFilterError):
+        return EditorError(
+            path,
+            line,
+            f"filtre Liquid inconnu ({message})",
+            "corrigez le nom du filtre ou retirez-le",
+        )
+    if isinstance(err, TemplateNotFoundError):
+        return EditorError(
+            path,
+            line,
+            f"le fichier à inclure « {message} » n'existe pas dans {tags.includes_rel}/",
+            "créez-le ou corrigez son nom dans la balise include",
+        )
+    unexpected = re.match(r"unexpected tag '([^']*)'", message)
+    if unexpected:
+        return EditorError(
+            path,
+            line,
+            f"balise Liquid inconnue « {{% {unexpected.group(1)} %}} »",
+            "balises reconnues : " + ", ".join(sorted(tags.tags)) + " ; pour "
+            "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
+        )
+    if " — " in message:  # already in an editor's words (link tag)
+        problem, fix = message.split(" — ", 1)
+        return EditorError(path, line, problem, fix)
+    return EditorError(
+        path,
+        line,
+        f"erreur Liquid : {message}",
+        "corrigez la balise ; pour écrire « {{ » ou « {% » tel quel, entourez "
+        "le passage de {% raw %}…{% endraw %}",
+    )

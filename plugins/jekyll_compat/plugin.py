@@ -1,0 +1,51 @@
+"""Signal wiring of the jekyll_compat plugin."""
+
+import logging
+
+from pelican import signals
+
+from . import config, unique_urls
+from .errors import ERROR_LOG, QuietEditorErrors
+from .reader import JekyllReader
+from .redirects import RedirectGenerator
+
+
+def check_settings(pelican):
+    """Fail at start on a bad JEKYLL_COMPAT; let Pelican render Markdown fields."""
+    quiet = QuietEditorErrors(ERROR_LOG)
+    for name in QuietEditorErrors.LOGGERS:
+        target = logging.getLogger(name)
+        if not any(isinstance(f, QuietEditorErrors) for f in target.filters):
+            target.addFilter(quiet)
+    settings = pelican.settings
+    jekyll = config.load(settings)
+    settings["FORMATTED_FIELDS"] = list(
+        dict.fromkeys([*settings["FORMATTED_FIELDS"], *jekyll.markdown_fields])
+    )
+
+
+def start_run(pelican):
+    """Each build (autoreload makes several) starts with no error, and adds redirects."""
+    ERROR_LOG.reset()
+    return RedirectGenerator
+
+
+def add_reader(readers):
+    for extension in JekyllReader.file_extensions:
+        readers.reader_classes[extension] = JekyllReader
+
+
+def stop_on_errors(generators):
+    """After every file is read, and before anything is written."""
+    unique_urls.check(generators)
+    ERROR_LOG.raise_if_any()
+
+
+def register():
+    # initialized: settings are final; get_generators: fires at each run's start;
+    # readers_init: every generator's readers; all_generators_finalized: the
+    # last moment at which all content is known and nothing is written yet.
+    signals.initialized.connect(check_settings)
+    signals.get_generators.connect(start_run)
+    signals.readers_init.connect(add_reader)
+    signals.all_generators_finalized.connect(stop_on_errors)

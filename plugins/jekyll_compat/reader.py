@@ -1,0 +1,392 @@
+"""The Markdown reader that understands Jekyll-format files."""
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from liquid.exceptions import LiquidError
+from pelican.contents import Category, Tag
+from pelican.plugins.yaml_metadata import YAMLMetadataReader
+from pelican.utils import SafeDatetime, get_date, posixize_path, slugify
+
+from . import config, filenames, front_matter, permalinks
+from .errors import ERROR_LOG, EditorError, EditorErrors
+from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
+
+# Keys this reader turns into Pelican's own metadata itself.
+HANDLED = {
+    "layout",
+    "permalink",
+    "published",
+    "date",
+    "title",
+    "slug",
+    "category",
+    "categories",
+    "tags",
+    "redirect_from",
+    "status",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Jekyll file read and split, before any rendering."""
+
+    rel: str  # path relative to PATH, with "/"
+    is_page: bool
+    front: dict  # defaults, then the file's own front matter over them
+    key_lines: dict
+    body: str
+    body_line: int
+    stem: str
+    subdir: str  # folder below the page root, for `:path`
+
+    def line(self, key):
+        return self.key_lines.get(key)
+
+
+class JekyllReader(YAMLMetadataReader):
+    """Markdown with Jekyll front matter, Liquid and permalinks."""
+
+    enabled = True
+    file_extensions = ("md", "markdown")
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.config = config.load(settings)
+        self.root = settings["PATH"]
+        self.page_roots = [p.strip("/") for p in settings["PAGE_PATHS"]]
+        self.article_roots = [p.strip("/") for p in settings["ARTICLE_PATHS"]]
+        self.template_dirs = [
+            os.path.join(settings["THEME"], "templates"),
+            *settings.get("THEME_TEMPLATES_OVERRIDES", []),
+        ]
+        self.site = SiteDrop(settings)
+        self.liquid = JekyllLiquid(
+            os.path.join(self.root, self.config.includes),
+            self.config.includes,
+            self.url_of,
+        )
+        self._sources = {}
+
+    # -- reading ---------------------------------------------------------------
+
+    def read(self, source_path):
+        rel = posixize_path(os.path.relpath(source_path, self.root))
+        if filenames.is_draft(rel):
+            return "", {"status": "skip"}
+        try:
+            source = self.source(rel)
+        except EditorError as err:
+            self._fail(rel, [err])
+        errors = []
+        metadata = self.metadata(source, errors)
+        if metadata.get("status") == "skip":
+            return "", metadata
+        content = ""
+        if not errors:
+            content = self.render_body(source, metadata, errors)
+        if errors:
+            self._fail(rel, errors)
+        return content, metadata
+
+    def _fail(self, rel, errors):
+        for err in errors:
+            ERROR_LOG.report(err)
+        raise EditorErrors(rel, errors)
+
+    def source(self, rel):
+        """The file split into front matter and body, defaults applied."""
+        if rel not in self._sources:
+            with open(os.path.join(self.root, rel), "rb") as handle:
+                text = front_matter.decode(handle.read(), rel)
+            parsed = front_matter.load(text, rel)
+            page_root = self._root_of(rel, self.page_roots)
+            is_page = page_root is not None
+            root = page_root if is_page else self._root_of(rel, self.article_roots) or ""
+            relative = PurePosixPath(rel).relative_to(root) if root else PurePosixPath(rel)
+            self._sources[rel] = Source(
+                rel=rel,
+                is_page=is_page,
+                front={**self._defaults_for(rel), **parsed.data},
+                key_lines=parsed.key_lines,
+                body=parsed.body,
+                body_line=parsed.body_line,
+                stem=relative.stem,
+                subdir=str(relative.parent).strip("."),
+            )
+        return self._sources[rel]
+
+    @staticmethod
+    def _root_of(rel, roots):
+        for root in roots:
+            if root == "" or rel == root or rel.startswith(root + "/"):
+                return root
+        return None
+
+    def _defaults_for(self, rel):
+        """Jekyll's front-matter defaults: the most specific path wins."""
+        values = {}
+        matching = [
+            (path, vals)
+            for path, vals in self.config.defaults
+            if path == "" or rel == path or rel.startswith(path + "/")
+        ]
+        for _, vals in sorted(matching, key=lambda rule: len(rule[0])):
+            values.update(vals)
+        return values
+
+    # -- metadata --------------------------------------------------------------
+
+    def metadata(self, source, errors):
+        """Pelican metadata from the front matter; problems go to `errors`."""
+        front = source.front
+
+        def error(key, problem, fix):
+            errors.append(EditorError(source.rel, source.line(key), problem, fix))
+
+        published = front.get("published", True)
+        if not isinstance(published, bool):
+            error(
+                "published",
+                f"« published: {published} » n'est ni true ni false",
+                "écrivez `published: false` pour un brouillon, ou retirez la ligne",
+            )
+        elif not published or str(front.get("status", "")).lower() == "draft":
+            return {"status": "skip"}
+
+        metadata = {}
+        self._title(source, metadata, error)
+        self._template(front.get("layout"), metadata, error)
+        self._url(source, metadata, error)
+        self._taxonomies(front, metadata)
+        self._redirects(front.get("redirect_from"), metadata, error)
+        for key, value in front.items():
+            if key in HANDLED:
+                if key in ("layout", "permalink", "categories"):
+                    metadata[key] = value  # kept as written, for templates
+                continue
+            if key in self.config.markdown_fields and not isinstance(value, str):
+                error(
+                    key,
+                    f"« {key} » doit être un texte (Markdown)",
+                    "écrivez le texte sur la même ligne entre guillemets, ou "
+                    "après `|` sur les lignes suivantes, en retrait",
+                )
+                continue
+            metadata.update(self._parse_yaml_metadata({key: value}, source.rel))
+        return metadata
+
+    def _title(self, source, metadata, error):
+        for key in ("title", *self.config.title_fallbacks):
+            value = source.front.get(key)
+            if value is not None and str(value).strip():
+                metadata["title"] = str(value).strip()
+                return
+        keys = ", ".join(("title", *self.config.title_fallbacks))
+        error(
+            None,
+            f"la page n'a pas de titre (clés lues : {keys})",
+            "ajoutez dans l'en-tête une ligne `title: Le titre de la page`",
+        )
+
+    def _template(self, layout, metadata, error):
+        known = ", ".join(sorted(self.config.layouts))
+        if layout is None:
+            error(
+                None,
+                "la page n'a pas de mise en page",
+                f"ajoutez dans l'en-tête `layout: page` (mises en page connues : {known})",
+            )
+            return
+        template = self.config.layouts.get(str(layout))
+        if template is None:
+            error(
+                "layout",
+                f"la mise en page « {layout} » est inconnue",
+                f"utilisez l'une de : {known}",
+            )
+        elif not self._template_exists(template):
+            error(
+                "layout",
+                f"la mise en page « {layout} » renvoie au gabarit « {template}.html », "
+                "absent du dossier des gabarits",
+                f"utilisez l'une de : {known} ; ou ajoutez le gabarit templates/{template}.html",
+            )
+        else:
+            metadata["template"] = template
+
+    def _template_exists(self, name):
+        return any(os.path.isfile(os.path.join(d, name + ".html")) for d in self.template_dirs)
+
+    def _date(self, source, error):
+        name_date = None
+        try:
+            name_date, title_part = filenames.split_dated_name(source.stem, source.rel)
+        except EditorError as err:
+            error(None, err.problem, err.fix)
+            title_part = source.stem
+        if source.is_page:
+            title_part = source.stem  # Jekyll pages keep their whole name
+        value = source.front.get("date", name_date)
+        if value is None or isinstance(value, datetime.datetime):
+            return value, title_part
+        if isinstance(value, datetime.date):
+            return SafeDatetime(value.year, value.month, value.day), title_part
+        try:
+            return get_date(str(value).strip()), title_part
+        except (ValueError, OverflowError):
+            error(
+                "date",
+                f"la date « {value} » est illisible",
+                "écrivez-la AAAA-MM-JJ, par exemple `date: 2017-09-26`",
+            )
+            return None, title_part
+
+    def _url(self, source, metadata, error):
+        date, title_part = self._date(source, error)
+        if date is not None:
+            metadata["date"] = date
+        elif not source.is_page:
+            error(
+                None,
+                "le défi n'a pas de date",
+                "nommez le fichier AAAA-MM-JJ-titre.md ou ajoutez `date: AAAA-MM-JJ`",
+            )
+        slug_value = source.front.get("slug")
+        title = str(slug_value) if slug_value else title_part
+        metadata["slug"] = slugify(title, self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+        pattern = source.front.get("permalink")
+        if pattern is None or pattern in permalinks.STYLES:
+            style = pattern or self.config.permalink
+            if style in permalinks.STYLES:
+                pattern = permalinks.default_pattern(style, source.is_page)
+            else:
+                pattern = style  # a site-wide pattern
+        if not isinstance(pattern, str):
+            error(
+                "permalink",
+                f"le permalien « {pattern} » n'est pas un texte",
+                "écrivez un chemin comme `permalink: /reglement/`",
+            )
+            return
+        categories = _as_list(source.front.get("category"), split=False) + _as_list(
+            source.front.get("categories")
+        )
+        try:
+            url = permalinks.expand(
+                pattern,
+                date=date,
+                title=title,
+                slug=metadata["slug"],
+                categories=[str(c) for c in categories],
+                path=source.subdir,
+                basename=source.stem,
+            )
+        except permalinks.PermalinkError as err:
+            error("permalink", str(err), "écrivez un chemin du site comme `permalink: /reglement/`")
+            return
+        metadata["url"], metadata["save_as"] = permalinks.output_path(url)
+
+    def _taxonomies(self, front, metadata):
+        categories = _as_list(front.get("category"), split=False) + _as_list(
+            front.get("categories")
+        )
+        if categories:
+            metadata["category"] = Category(str(categories[0]), self.settings)
+        tags = _as_list(front.get("tags"))
+        if tags:
+            metadata["tags"] = [Tag(str(t), self.settings) for t in tags]
+
+    def _redirects(self, value, metadata, error):
+        if value is None:
+            return
+        urls = []
+        for old in _as_list(value, split=False):
+            try:
+                urls.append(permalinks.normalize(str(old) if old is not None else ""))
+            except permalinks.PermalinkError as err:
+                error(
+                    "redirect_from",
+                    f"ancienne adresse refusée : {err}",
+                    "écrivez un chemin du site comme `- /ancienne-page/`",
+                )
+        metadata["redirect_from"] = urls
+
+    # -- body ------------------------------------------------------------------
+
+    def render_body(self, source, metadata, errors):
+        """Liquid, then Markdown; an empty body takes the first Markdown field."""
+        page = {
+            **source.front,
+            "title": metadata.get("title"),
+            "url": "/" + metadata.get("url", ""),
+            "date": metadata.get("date"),
+            "slug": metadata.get("slug"),
+            "path": source.rel,
+        }
+        try:
+            template = self.liquid.from_string(source.body, name=source.rel)
+            text = template.render(site=self.site, page=page)
+        except LiquidError as err:
+            errors.append(to_editor_error(err, source.rel, source.body_line, self.liquid))
+            return ""
+        if not text.strip():
+            for field in self.config.markdown_fields:
+                if field in metadata:
+                    return str(metadata[field])
+        return self._md.reset().convert(text)
+
+    # -- links between pages ---------------------------------------------------
+
+    def url_of(self, target):
+        """The URL of the page built from `target` (a path from the site root)."""
+        rel = posixize_path(os.path.normpath(target.strip().strip("\"'").lstrip("/")))
+        fix = (
+            "écrivez le chemin du fichier depuis la racine du site, par exemple "
+            "`{% link pages/reglement.md %}`"
+        )
+        if rel.startswith("..") or not os.path.isfile(os.path.join(self.root, rel)):
+            raise EditorError(rel, None, f"le fichier lié « {target} » n'existe pas", fix)
+        if PurePosixPath(rel).suffix.lstrip(".") not in self.file_extensions or (
+            self._root_of(rel, self.page_roots + self.article_roots) is None
+        ):
+            raise EditorError(rel, None, f"« {target} » n'est pas une page du site", fix)
+        if filenames.is_draft(rel):
+            raise EditorError(
+                rel,
+                None,
+                f"« {target} » est un brouillon, jamais publié",
+                "publiez-le ou retirez le lien",
+            )
+        problems, metadata = [], {}
+        try:
+            metadata = self.metadata(self.source(rel), problems)
+        except EditorError:
+            problems.append(None)
+        if metadata.get("status") == "skip":
+            raise EditorError(
+                rel,
+                None,
+                f"« {target} » est un brouillon, jamais publié",
+                "publiez-le ou retirez le lien",
+            )
+        if problems or "url" not in metadata:
+            raise EditorError(
+                rel,
+                None,
+                f"le fichier lié « {target} » a lui-même une erreur",
+                "corrigez d'abord ce fichier (voir son message)",
+            )
+        return f"{self.settings.get('SITEURL', '')}/{metadata['url']}"
+
+
+def _as_list(value, split=True):
+    """Jekyll's lists: a YAML list, or words separated by spaces."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if v is not None]
+    return str(value).split() if split else [value]

@@ -1,0 +1,46 @@
+"""`redirect_from:` (the jekyll-redirect-from convention): a small page per old URL."""
+
+from dataclasses import dataclass
+from itertools import chain
+
+from pelican.generators import Generator
+
+from . import config
+from .permalinks import output_path
+
+CONTENT_LISTS = ("articles", "hidden_articles", "pages", "hidden_pages")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    url: str
+    save_as: str
+    target: object  # the Pelican content the old URL now points to
+
+
+class RedirectGenerator(Generator):
+    """Writes one redirect page (meta refresh, canonical link, plain link) per old URL."""
+
+    def generate_context(self):
+        contents = chain.from_iterable(self.context.get(name, ()) for name in CONTENT_LISTS)
+        self.redirects = [
+            Redirect(old, output_path(old)[1], content)
+            for content in contents
+            for old in getattr(content, "redirect_from", ())
+        ]
+
+    def output_claims(self):
+        """(save_as, source) pairs, for the duplicate-URL check."""
+        return [(r.save_as, r.target.relative_source_path) for r in self.redirects]
+
+    def generate_output(self, writer):
+        template = self.get_template(config.load(self.settings).redirect_template)
+        for redirect in self.redirects:
+            writer.write_file(
+                redirect.save_as,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                target=redirect.target,
+                redirect=redirect,
+            )
