@@ -14,8 +14,8 @@ STATIC_PATHS = ["static"]
 THEME = "."
 THEME_STATIC_PATHS = []
 OUTPUT_PATH = "output"
-# Hidden files, Jekyll-style _drafts and _includes, and what the build writes.
-IGNORE_FILES = ["**/.*", "_*", "**/__pycache__*", "**/output/*"]
+# Hidden files, and what the build writes (drafts are the reader's business).
+IGNORE_FILES = ["**/.*", "**/__pycache__*", "**/output/*"]
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["jekyll_compat", "templated_only"]

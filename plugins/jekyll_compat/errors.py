@@ -33,7 +33,7 @@ class BuildFailed(Exception):
 
 
 class ErrorLog:
-    """Counts and prints the errors of one build run."""
+    """The errors of one build run, told together, sorted by file."""
 
     def __init__(self):
         self.reset()
@@ -42,20 +42,23 @@ class ErrorLog:
         self.errors = []
         self.reported_paths = set()
 
-    def report(self, error):
+    def report(self, error, source=None):
+        """Keep `error`, found while reading `source` (default: the file it names)."""
         self.errors.append(error)
-        self.reported_paths.add(error.path)
-        logger.error("%s", error)
+        self.reported_paths.add(source or error.path)
 
     def raise_if_any(self):
-        if self.errors:
-            count = len(self.errors)
-            plural = "s" if count > 1 else ""
-            raise BuildFailed(
-                f"site non construit : {count} erreur{plural} dans le contenu, "
-                "détaillée{0} ci-dessus. Rien n'a été écrit dans le dossier de "
-                "sortie.".format(plural)
-            )
+        if not self.errors:
+            return
+        # Sorted by file then line, so that every run reads the same.
+        for error in sorted(self.errors, key=lambda e: (e.path, e.line is None, e.line or 0)):
+            logger.error("%s", error)
+        count = len(self.errors)
+        plural = "s" if count > 1 else ""
+        raise BuildFailed(
+            f"site non construit : {count} erreur{plural} dans le contenu, "
+            f"détaillée{plural} ci-dessus. Rien n'a été écrit dans le dossier de sortie."
+        )
 
 
 class QuietEditorErrors(logging.Filter):

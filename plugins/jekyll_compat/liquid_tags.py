@@ -93,14 +93,13 @@ class IncludeNode(Node):
         params = {key: expr.evaluate(context) for key, expr in self.params.items()}
         try:
             template = context.env.get_template(self.name, context=context, tag="include")
+        except TemplateNotFoundError as err:
+            # This very include is missing: told at its tag, in the including file.
+            err.token, err.template_name = self.token, None
+            raise
+        try:
             with context.extend({"include": params}, template=template):
                 return template.render_with_context(context, buffer, partial=True)
-        except TemplateNotFoundError as err:
-            if err.token is None:  # this very include is missing: told at its tag
-                err.token = self.token
-            elif err.template_name is None:
-                err.template_name = context.env.include_path(self.name)
-            raise
         except LiquidError as err:
             # An error inside the include is told at the include's own line.
             if err.template_name is None:

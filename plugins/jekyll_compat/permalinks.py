@@ -36,6 +36,14 @@ LEFTOVER = re.compile(r":[a-z_]+")
 OUTPUT_EXT = ".html"
 
 
+NOT_SLUG = re.compile(r"[\W_]+")
+
+
+def slugify(text):
+    """Jekyll's default slugify: lower case, runs of non-letters/digits -> "-"."""
+    return NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
 class PermalinkError(ValueError):
     """A permalink that cannot give a URL; the message says why, in French."""
 

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from liquid.exceptions import LiquidError
 from pelican.contents import Category, Tag
 from pelican.plugins.yaml_metadata import YAMLMetadataReader
-from pelican.utils import SafeDatetime, get_date, posixize_path, slugify
+from pelican.utils import SafeDatetime, get_date, posixize_path
 
 from . import config, filenames, front_matter, permalinks
 from .errors import ERROR_LOG, EditorError, EditorErrors
@@ -94,7 +94,7 @@ class JekyllReader(YAMLMetadataReader):
 
     def _fail(self, rel, errors):
         for err in errors:
-            ERROR_LOG.report(err)
+            ERROR_LOG.report(err, source=rel)
         raise EditorErrors(rel, errors)
 
     def source(self, rel):
@@ -255,9 +255,10 @@ class JekyllReader(YAMLMetadataReader):
                 "le défi n'a pas de date",
                 "nommez le fichier AAAA-MM-JJ-titre.md ou ajoutez `date: AAAA-MM-JJ`",
             )
+            return  # its URL waits for the date: one message is enough
         slug_value = source.front.get("slug")
         title = str(slug_value) if slug_value else title_part
-        metadata["slug"] = slugify(title, self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+        metadata["slug"] = permalinks.slugify(title)
         pattern = source.front.get("permalink")
         if pattern is None or pattern in permalinks.STYLES:
             style = pattern or self.config.permalink

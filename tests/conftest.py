@@ -1,0 +1,155 @@
+"""Build small sites with real Pelican, in a subprocess, and read what it wrote."""
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+# Settings of the fixture sites: the plugins under test, on a small test theme.
+FIXTURE_SETTINGS = {
+    "SITENAME": "Site de test",
+    "SITEURL": "",
+    "TIMEZONE": "Europe/Paris",
+    "DEFAULT_LANG": "fr",
+    "PATH": ".",
+    "ARTICLE_PATHS": ["content"],
+    "PAGE_PATHS": ["pages"],
+    "STATIC_PATHS": [],
+    "THEME": str(FIXTURES / "theme"),
+    "THEME_STATIC_PATHS": [],
+    "IGNORE_FILES": ["**/.*"],
+    "PLUGIN_PATHS": [str(ROOT / "plugins")],
+    "PLUGINS": ["jekyll_compat", "templated_only"],
+    "FEED_ALL_ATOM": None,
+    "CATEGORY_FEED_ATOM": None,
+    "TRANSLATION_FEED_ATOM": None,
+    "AUTHOR_FEED_ATOM": None,
+    "AUTHOR_FEED_RSS": None,
+    "ARTICLE_TRANSLATION_ID": None,
+    "PAGE_TRANSLATION_ID": None,
+    "JEKYLL_COMPAT": {
+        "includes": "pages/_includes",
+        "defaults": [{"scope": {"path": "content/defis"}, "values": {"layout": "post"}}],
+    },
+}
+
+
+@dataclass
+class Build:
+    """What one Pelican run did: its exit status, its log, its output folder."""
+
+    returncode: int
+    log: str
+    output: Path
+
+    def files(self):
+        """Every file written, as paths relative to the output folder."""
+        if not self.output.exists():
+            return set()
+        written = (p for p in self.output.rglob("*") if p.is_file())
+        return {p.relative_to(self.output).as_posix() for p in written}
+
+    def html(self, save_as):
+        return BeautifulSoup((self.output / save_as).read_text(encoding="utf-8"), "html.parser")
+
+    def meta(self, save_as, key):
+        """A metadata value as the fixture theme prints it."""
+        cell = self.html(save_as).select_one(f'dd[data-key="{key}"]')
+        return None if cell is None else cell.decode_contents()
+
+    def error_lines(self):
+        """The log's lines that name a file, as editors read them."""
+        return [line for line in self.log.splitlines() if line and not line.startswith(" ")]
+
+
+def run_pelican(site, settings_file, env=None):
+    """Run the pelican command as `make html` does, with a plain log."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", str(settings_file)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def write_files(site, files):
+    for rel, text in files.items():
+        path = site / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
+def build_fixture(site, files=None, **overrides):
+    """Write `files` under `site` and build it with the fixture settings."""
+    write_files(site, files or {})
+    settings = {**FIXTURE_SETTINGS, "OUTPUT_PATH": str(site / "output"), **overrides}
+    settings_file = site / "test_settings.py"
+    settings_file.write_text(
+        "".join(f"{key} = {value!r}\n" for key, value in settings.items()), encoding="utf-8"
+    )
+    returncode, log = run_pelican(site, settings_file)
+    return Build(returncode, log, site / "output")
+
+
+def copy_real_site(dest):
+    """A copy of the project's own site (settings, pages, content, theme)."""
+    for name in ("content", "pages", "templates", "static", "plugins"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
+def build_real_site(site, conf="pelicanconf.py", env=None):
+    returncode, log = run_pelican(site, site / conf, env=env)
+    return Build(returncode, log, site / "output")
+
+
+@pytest.fixture
+def build(tmp_path):
+    """Build a fixture site from a dict of files: `build({"pages/x.md": "..."})`."""
+
+    def _build(files, **overrides):
+        return build_fixture(tmp_path / "site", files, **overrides)
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def features(tmp_path_factory):
+    """The feature fixture site (tests/fixtures/features), built once."""
+    site = tmp_path_factory.mktemp("features")
+    shutil.copytree(FIXTURES / "features", site, dirs_exist_ok=True)
+    result = build_fixture(
+        site,
+        SITEURL="https://eig.example",
+        APPLICATION_FORM_URL="https://form.example/apply",
+        JEKYLL_SITE={"motto": "Servir l'intérêt général"},
+    )
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The project's own site, built once from a copy with pelicanconf.py."""
+    site = copy_real_site(tmp_path_factory.mktemp("real"))
+    result = build_real_site(site)
+    assert result.returncode == 0, result.log
+    return result
