@@ -25,7 +25,7 @@ html: $(INSTALLED) ## Build the site into output/
 	$(PELICAN) -s pelicanconf.py
 
 serve: $(INSTALLED) ## Build, serve on http://127.0.0.1:8000 and rebuild on every save
-	$(PELICAN) -s pelicanconf.py --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT)
 
 publish: $(INSTALLED) ## Build the public site (publishconf.py) into output/
 	$(PELICAN) -s publishconf.py

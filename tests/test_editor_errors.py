@@ -169,14 +169,13 @@ def test_unreadable_date(build):
     )
 
 
-def test_impossible_date_in_file_name(build):
-    result = build({"content/defis/17-02-30-x.md": page("layout: post\ntitle: T\n")})
+@pytest.mark.parametrize("name", ["17-02-30-x.md", "2017-02-30-x.md"])
+def test_impossible_date_in_file_name(build, name):
+    result = build({f"content/defis/{name}": page("layout: post\ntitle: T\n")})
     assert_fails_with(
         result,
-        "content/defis/17-02-30-x.md: la date du nom de fichier « 17-02-30 » n'existe pas — "
+        f"content/defis/{name}: la date du nom de fichier « {name[:-5]} » n'existe pas — "
         "renommez le fichier en AAAA-MM-JJ-titre.md avec une date réelle",
-        "content/defis/17-02-30-x.md: le défi n'a pas de date — nommez le fichier "
-        "AAAA-MM-JJ-titre.md ou ajoutez `date: AAAA-MM-JJ`",
     )
 
 
@@ -287,9 +286,11 @@ def test_error_inside_an_include_names_the_include(build):
             "pages/_includes/note.md": "Ligne un\n{{ include.absent }}\n",
         }
     )
-    assert result.returncode == 1
-    assert result.error_lines()[0].startswith(
-        "pages/_includes/note.md:2: la variable Liquid « include.absent » n'est pas définie"
+    assert_fails_with(
+        result,
+        "pages/_includes/note.md:2: la variable Liquid « include.absent » n'est pas définie — "
+        "corrigez son nom : site.x lit le réglage X de pelicanconf.py (ou la clé x de "
+        "JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
     )
 
 
@@ -381,3 +382,14 @@ def test_bad_plugin_setting_is_told_at_start(build):
         "defaults, includes, layouts, markdown_fields, permalink, redirect_template, "
         "title_fallbacks"
     ) in result.log
+
+
+def test_a_file_pelican_cannot_read_fails_the_build(build):
+    """Not a Jekyll file, yet never silently dropped from the site."""
+    html = '<html><head><title>T</title><meta name="date" content="jamais"></head></html>'
+    result = build({"pages/x.md": PAGE, "pages/autre.html": html})
+    assert_fails_with(
+        result,
+        "pages/autre.html: Pelican n'a pas pu lire ce fichier — relancez la construction avec "
+        "`-D` pour le détail, et signalez-le à l'équipe technique",
+    )

@@ -23,6 +23,7 @@ VALUES = {
         ("a.html", ("a.html", "a.html")),
         ("/a", ("a", "a.html")),
         ("/", ("", "index.html")),
+        ("/défi à venir/", ("d%C3%A9fi%20%C3%A0%20venir/", "défi à venir/index.html")),
     ],
 )
 def test_output_path_follows_jekyll(url, expected):
@@ -60,7 +61,7 @@ def test_unknown_placeholder_is_refused():
         expand("/:nom/", **VALUES)
 
 
-@pytest.mark.parametrize("url", ["/../etc/", "https://ailleurs.example/", "/a b/", "/a?b", ""])
+@pytest.mark.parametrize("url", ["/../etc/", "https://ailleurs.example/", "/a\tb/", "/a?b", ""])
 def test_urls_that_leave_the_site_are_refused(url):
     with pytest.raises(PermalinkError):
         normalize(url)

@@ -62,11 +62,13 @@ class ErrorLog:
 
 
 class QuietEditorErrors(logging.Filter):
-    """Keep editors' mistakes to our own one-line messages.
+    """Keep editors' mistakes to our own one-line messages, and lose no file.
 
-    Pelican logs "Could not process <file>" for a file our reader rejected
-    (already told, with its line), and prints a traceback for the exception
-    that stops the build: neither helps an editor.
+    Pelican logs "Could not process <file>" for a file it then skips, and the
+    build would still succeed. For a file our reader rejected, the mistake is
+    already told with its line; any other such file becomes an error too.
+    Pelican also prints a traceback for the exception that stops the build,
+    which helps no editor.
     """
 
     # Where Pelican logs those two: its generators, and its command line.
@@ -77,11 +79,18 @@ class QuietEditorErrors(logging.Filter):
         self.error_log = error_log
 
     def filter(self, record):
-        if (
-            record.msg == "Could not process %s"
-            and record.args
-            and str(record.args[0]) in self.error_log.reported_paths
-        ):
+        if record.msg == "Could not process %s" and record.args:
+            path = str(record.args[0])
+            if path not in self.error_log.reported_paths:
+                self.error_log.report(
+                    EditorError(
+                        path,
+                        None,
+                        "Pelican n'a pas pu lire ce fichier",
+                        "relancez la construction avec `-D` pour le détail, et "
+                        "signalez-le à l'équipe technique",
+                    )
+                )
             return False
         if record.exc_info and getattr(record.exc_info[1], "editor_facing", False):
             record.exc_info = None

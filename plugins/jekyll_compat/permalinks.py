@@ -1,6 +1,7 @@
 """Jekyll permalinks: a pattern and a document's values -> URL and output file."""
 
 import re
+from urllib.parse import quote
 
 # Jekyll's built-in styles, for posts (documents with a date).
 STYLES = {
@@ -34,6 +35,7 @@ PLACEHOLDERS = (
 PLACEHOLDER = re.compile(":(" + "|".join(sorted(PLACEHOLDERS, key=len, reverse=True)) + ")")
 LEFTOVER = re.compile(r":[a-z_]+")
 OUTPUT_EXT = ".html"
+URL_SAFE = "/:@!$&'()*+,;=-._~"
 
 
 NOT_SLUG = re.compile(r"[\W_]+")
@@ -105,8 +107,8 @@ def normalize(url):
     url = url.strip()
     if "://" in url:
         raise PermalinkError(f"« {url} » est une adresse complète, pas un chemin du site")
-    if any(ch in url for ch in "?#\\") or any(ch.isspace() for ch in url):
-        raise PermalinkError(f"« {url} » contient une espace ou l'un des caractères ? # \\")
+    if any(ch in url for ch in "?#\\") or any(ord(ch) < 32 for ch in url):
+        raise PermalinkError(f"« {url} » contient l'un des caractères ? # \\ ou une tabulation")
     trailing = url.endswith("/")
     parts = [p for p in url.split("/") if p]
     if any(p in (".", "..") for p in parts):
@@ -122,7 +124,10 @@ def output_path(url):
     """
     relative = url.lstrip("/")
     if relative == "" or url.endswith("/"):
-        return relative, relative + "index.html"
-    if relative.endswith(OUTPUT_EXT):
-        return relative, relative
-    return relative, relative + OUTPUT_EXT
+        save_as = relative + "index.html"
+    elif relative.endswith(OUTPUT_EXT):
+        save_as = relative
+    else:
+        save_as = relative + OUTPUT_EXT
+    # As Jekyll does: the link is escaped (a space is %20), the file name is not.
+    return quote(relative, safe=URL_SAFE), save_as

@@ -22,6 +22,9 @@ def check_settings(pelican):
     settings["FORMATTED_FIELDS"] = list(
         dict.fromkeys([*settings["FORMATTED_FIELDS"], *jekyll.markdown_fields])
     )
+    # Dates in file names are the reader's (two-digit years too): Pelican's own
+    # parser would drop a file with an impossible date, without an error.
+    settings["FILENAME_METADATA"] = ""
 
 
 def start_run(pelican):

@@ -227,7 +227,7 @@ class JekyllReader(YAMLMetadataReader):
             name_date, title_part = filenames.split_dated_name(source.stem, source.rel)
         except EditorError as err:
             error(None, err.problem, err.fix)
-            title_part = source.stem
+            return None, None  # told once: no second "no date" message
         if source.is_page:
             title_part = source.stem  # Jekyll pages keep their whole name
         value = source.front.get("date", name_date)
@@ -247,6 +247,8 @@ class JekyllReader(YAMLMetadataReader):
 
     def _url(self, source, metadata, error):
         date, title_part = self._date(source, error)
+        if title_part is None:
+            return
         if date is not None:
             metadata["date"] = date
         elif not source.is_page:
