@@ -4,10 +4,17 @@ import os
 import re
 import shutil
 
-from conftest import ROOT, SHARED, build_real_site, copy_real_site
+import pytest
+from conftest import FIXTURES, ROOT, SHARED, build_real_site, copy_real_site
 
-SEED = SHARED / "seed" / "accueil.md"
-REFERENCE_2017 = SHARED / "reference" / "jekyll-2017-example.md"
+# Byte-for-byte copies of ../shared's files, so that a clone anywhere can test;
+# test_copies_match_shared checks them against ../shared where it exists (CI).
+SEED = FIXTURES / "seed" / "accueil.md"
+REFERENCE_2017 = FIXTURES / "features" / "content" / "defis" / "17-09-26-exemple.md"
+COPIES = {
+    SEED: SHARED / "seed" / "accueil.md",
+    REFERENCE_2017: SHARED / "reference" / "jekyll-2017-example.md",
+}
 # The only changes pages/accueil.md may make to the seed: its three placeholders.
 PLACEHOLDER_LINKS = [
     (
@@ -27,6 +34,14 @@ PLACEHOLDER_LINKS = [
 HEADING = (
     "Bienvenue sur le site d’appel à candidatures du programme Entrepreneurs d’intérêt général !"
 )
+
+
+@pytest.mark.parametrize("copy", list(COPIES), ids=lambda p: p.name)
+def test_copies_match_shared(copy):
+    original = COPIES[copy]
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this clone (it is in CI)")
+    assert copy.read_bytes() == original.read_bytes()
 
 
 def test_welcome_page_is_the_seed_with_its_placeholders_linked():
