@@ -221,6 +221,34 @@ def test_bad_permalink(build, permalink, problem):
     )
 
 
+def test_permalink_that_is_not_text(build):
+    result = build({"pages/x.md": page("layout: page\ntitle: T\npermalink: [a, b]\n")})
+    assert_fails_with(
+        result,
+        "pages/x.md:4: le permalien « ['a', 'b'] » n'est pas un texte — écrivez un chemin comme "
+        "`permalink: /reglement/`",
+    )
+
+
+def test_unknown_status(build):
+    result = build({"pages/x.md": page("layout: page\ntitle: T\nstatus: archivé\n")})
+    assert_fails_with(
+        result,
+        "pages/x.md:4: « status: archivé » n'est pas un état connu — écrivez `status: hidden` "
+        "(page construite mais hors des listes), `status: draft` (brouillon) ou retirez la "
+        "ligne",
+    )
+
+
+def test_unreadable_pelican_key(build):
+    result = build({"pages/x.md": page("layout: page\ntitle: T\nmodified: hier\n")})
+    assert_fails_with(
+        result,
+        "pages/x.md:4: la valeur de « modified » est illisible — corrigez-la (une date "
+        "s'écrit AAAA-MM-JJ) ou retirez la ligne",
+    )
+
+
 def test_bad_redirect_from(build):
     result = build({"pages/x.md": page("layout: page\ntitle: T\nredirect_from: /../x/\n")})
     assert_fails_with(

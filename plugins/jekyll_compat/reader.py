@@ -115,7 +115,7 @@ class JekyllReader(YAMLMetadataReader):
                 body=parsed.body,
                 body_line=parsed.body_line,
                 stem=relative.stem,
-                subdir=str(relative.parent).strip("."),
+                subdir="" if str(relative.parent) == "." else str(relative.parent),
             )
         return self._sources[rel]
 
@@ -158,6 +158,7 @@ class JekyllReader(YAMLMetadataReader):
             return {"status": "skip"}
 
         metadata = {}
+        self._status(front.get("status"), metadata, error)
         self._title(source, metadata, error)
         self._template(front.get("layout"), metadata, error)
         self._url(source, metadata, error)
@@ -176,8 +177,30 @@ class JekyllReader(YAMLMetadataReader):
                     "après `|` sur les lignes suivantes, en retrait",
                 )
                 continue
-            metadata.update(self._parse_yaml_metadata({key: value}, source.rel))
+            try:
+                metadata.update(self._parse_yaml_metadata({key: value}, source.rel))
+            except (ValueError, TypeError, OverflowError):  # Pelican's own keys: modified…
+                error(
+                    key,
+                    f"la valeur de « {key} » est illisible",
+                    "corrigez-la (une date s'écrit AAAA-MM-JJ) ou retirez la ligne",
+                )
         return metadata
+
+    @staticmethod
+    def _status(status, metadata, error):
+        """Pelican's `status:`; drafts are already set aside."""
+        if status is None:
+            return
+        if str(status).lower() in ("published", "hidden"):
+            metadata["status"] = str(status).lower()
+        else:
+            error(
+                "status",
+                f"« status: {status} » n'est pas un état connu",
+                "écrivez `status: hidden` (page construite mais hors des listes), "
+                "`status: draft` (brouillon) ou retirez la ligne",
+            )
 
     def _title(self, source, metadata, error):
         for key in ("title", *self.config.title_fallbacks):
@@ -262,7 +285,7 @@ class JekyllReader(YAMLMetadataReader):
         title = str(slug_value) if slug_value else title_part
         metadata["slug"] = permalinks.slugify(title)
         pattern = source.front.get("permalink")
-        if pattern is None or pattern in permalinks.STYLES:
+        if pattern is None or (isinstance(pattern, str) and pattern in permalinks.STYLES):
             style = pattern or self.config.permalink
             if style in permalinks.STYLES:
                 pattern = permalinks.default_pattern(style, source.is_page)

@@ -26,7 +26,8 @@ def check(generators):
     for save_as, source in _claims(generators):
         if save_as and source not in sources_by_path[save_as]:
             sources_by_path[save_as].append(source)
-    for save_as, sources in sorted(sources_by_path.items()):
+    for save_as, unsorted in sorted(sources_by_path.items()):
+        sources = sorted(unsorted)  # the same message whatever order files are read in
         if len(sources) > 1:
             url = "/" + save_as.removesuffix("index.html")
             ERROR_LOG.report(
