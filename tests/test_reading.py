@@ -156,10 +156,20 @@ def test_link_tag_gives_the_other_pages_url(features):
     assert link["href"] == "https://eig.example/simple/"
 
 
+def test_link_tag_reaches_a_challenge_file(features):
+    link = features.html("liquid/index.html").find("a", string="le défi de 2017")
+    assert link["href"] == "https://eig.example/defi/2017/09/26/exemple/"
+
+
 def test_markdown_include_is_rendered_with_its_parameters(features):
-    quote = features.html("liquid/index.html").select_one("main blockquote")
-    assert quote.select_one("strong").get_text() == "Note :"
-    assert "Une note incluse" in quote.get_text()
+    quotes = features.html("liquid/index.html").select("main blockquote")
+    assert [q.select_one("strong").get_text() for q in quotes] == ["Note :", "Note :"]
+    assert "Une note incluse" in quotes[0].get_text()
+
+
+def test_include_parameter_can_be_a_variable(features):
+    quotes = features.html("liquid/index.html").select("main blockquote")
+    assert "Ministère de l'Exemple" in quotes[1].get_text()
 
 
 # -- redirect_from ---------------------------------------------------------------
