@@ -121,6 +121,34 @@ def build_real_site(site, conf="pelicanconf.py", env=None):
     return Build(returncode, log, site / "output")
 
 
+# -- editor errors ---------------------------------------------------------------
+
+PAGE = "---\nlayout: page\ntitle: Titre\n---\nCorps.\n"
+
+
+def page(front, body="Corps.\n"):
+    """A content file from its front-matter lines and its body."""
+    return f"---\n{front}---\n{body}"
+
+
+def assert_fails_with(result, *lines):
+    """The build stopped with exactly these editor messages, told so, and wrote nothing."""
+    assert result.returncode == 1, result.log
+    assert "Traceback" not in result.log
+    assert "Could not process" not in result.log
+    assert result.error_lines()[:-1] == list(lines)
+    count = len(lines)
+    plural = "s" if count > 1 else ""
+    assert result.error_lines()[-1] == (
+        f"BuildFailed: site non construit : {count} erreur{plural} dans le contenu, "
+        f"détaillée{plural} ci-dessus. Rien n'a été écrit dans le dossier de sortie."
+    )
+    assert result.files() == set()
+
+
+# -- fixtures --------------------------------------------------------------------
+
+
 @pytest.fixture
 def build(tmp_path):
     """Build a fixture site from a dict of files: `build({"pages/x.md": "..."})`."""

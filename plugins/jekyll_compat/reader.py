@@ -2,7 +2,6 @@
 
 import datetime
 import os
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from liquid.exceptions import LiquidError
@@ -10,9 +9,10 @@ from pelican.contents import Category, Tag
 from pelican.plugins.yaml_metadata import YAMLMetadataReader
 from pelican.utils import SafeDatetime, get_date, posixize_path
 
-from . import config, filenames, front_matter, permalinks
+from . import config, filenames, permalinks
 from .errors import ERROR_LOG, EditorError, EditorErrors
 from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
+from .sources import Sources
 
 # Keys this reader turns into Pelican's own metadata itself.
 HANDLED = {
@@ -30,23 +30,6 @@ HANDLED = {
 }
 
 
-@dataclass(frozen=True)
-class Source:
-    """A Jekyll file read and split, before any rendering."""
-
-    rel: str  # path relative to PATH, with "/"
-    is_page: bool
-    front: dict  # defaults, then the file's own front matter over them
-    key_lines: dict
-    body: str
-    body_line: int
-    stem: str
-    subdir: str  # folder below the page root, for `:path`
-
-    def line(self, key):
-        return self.key_lines.get(key)
-
-
 class JekyllReader(YAMLMetadataReader):
     """Markdown with Jekyll front matter, Liquid and permalinks."""
 
@@ -57,8 +40,9 @@ class JekyllReader(YAMLMetadataReader):
         super().__init__(settings)
         self.config = config.load(settings)
         self.root = settings["PATH"]
-        self.page_roots = [p.strip("/") for p in settings["PAGE_PATHS"]]
-        self.article_roots = [p.strip("/") for p in settings["ARTICLE_PATHS"]]
+        self.sources = Sources(
+            self.root, settings["PAGE_PATHS"], settings["ARTICLE_PATHS"], self.config.defaults
+        )
         self.template_dirs = [
             os.path.join(settings["THEME"], "templates"),
             *settings.get("THEME_TEMPLATES_OVERRIDES", []),
@@ -69,7 +53,6 @@ class JekyllReader(YAMLMetadataReader):
             self.config.includes,
             self.url_of,
         )
-        self._sources = {}
 
     # -- reading ---------------------------------------------------------------
 
@@ -78,7 +61,7 @@ class JekyllReader(YAMLMetadataReader):
         if filenames.is_draft(rel):
             return "", {"status": "skip"}
         try:
-            source = self.source(rel)
+            source = self.sources.load(rel)
         except EditorError as err:
             self._fail(rel, [err])
         errors = []
@@ -96,47 +79,6 @@ class JekyllReader(YAMLMetadataReader):
         for err in errors:
             ERROR_LOG.report(err, source=rel)
         raise EditorErrors(rel, errors)
-
-    def source(self, rel):
-        """The file split into front matter and body, defaults applied."""
-        if rel not in self._sources:
-            with open(os.path.join(self.root, rel), "rb") as handle:
-                text = front_matter.decode(handle.read(), rel)
-            parsed = front_matter.load(text, rel)
-            page_root = self._root_of(rel, self.page_roots)
-            is_page = page_root is not None
-            root = page_root if is_page else self._root_of(rel, self.article_roots) or ""
-            relative = PurePosixPath(rel).relative_to(root) if root else PurePosixPath(rel)
-            self._sources[rel] = Source(
-                rel=rel,
-                is_page=is_page,
-                front={**self._defaults_for(rel), **parsed.data},
-                key_lines=parsed.key_lines,
-                body=parsed.body,
-                body_line=parsed.body_line,
-                stem=relative.stem,
-                subdir="" if str(relative.parent) == "." else str(relative.parent),
-            )
-        return self._sources[rel]
-
-    @staticmethod
-    def _root_of(rel, roots):
-        for root in roots:
-            if root == "" or rel == root or rel.startswith(root + "/"):
-                return root
-        return None
-
-    def _defaults_for(self, rel):
-        """Jekyll's front-matter defaults: the most specific path wins."""
-        values = {}
-        matching = [
-            (path, vals)
-            for path, vals in self.config.defaults
-            if path == "" or rel == path or rel.startswith(path + "/")
-        ]
-        for _, vals in sorted(matching, key=lambda rule: len(rule[0])):
-            values.update(vals)
-        return values
 
     # -- metadata --------------------------------------------------------------
 
@@ -376,9 +318,8 @@ class JekyllReader(YAMLMetadataReader):
         )
         if rel.startswith("..") or not os.path.isfile(os.path.join(self.root, rel)):
             raise EditorError(rel, None, f"le fichier lié « {target} » n'existe pas", fix)
-        if PurePosixPath(rel).suffix.lstrip(".") not in self.file_extensions or (
-            self._root_of(rel, self.page_roots + self.article_roots) is None
-        ):
+        suffix = PurePosixPath(rel).suffix.lstrip(".")
+        if suffix not in self.file_extensions or not self.sources.is_content(rel):
             raise EditorError(rel, None, f"« {target} » n'est pas une page du site", fix)
         if filenames.is_draft(rel):
             raise EditorError(
@@ -389,7 +330,7 @@ class JekyllReader(YAMLMetadataReader):
             )
         problems, metadata = [], {}
         try:
-            metadata = self.metadata(self.source(rel), problems)
+            metadata = self.metadata(self.sources.load(rel), problems)
         except EditorError:
             problems.append(None)
         if metadata.get("status") == "skip":

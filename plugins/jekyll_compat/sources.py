@@ -1,0 +1,79 @@
+"""Content files read and split, with Jekyll's front-matter defaults applied."""
+
+import os
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from . import front_matter
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Jekyll file read and split, before any rendering."""
+
+    rel: str  # path relative to PATH, with "/"
+    is_page: bool
+    front: dict  # defaults, then the file's own front matter over them
+    key_lines: dict
+    body: str
+    body_line: int
+    stem: str
+    subdir: str  # folder below the page root, for `:path`
+
+    def line(self, key):
+        return self.key_lines.get(key)
+
+
+def root_of(rel, roots):
+    """The first of `roots` (folders relative to PATH) that holds `rel`."""
+    for root in roots:
+        if root == "" or rel == root or rel.startswith(root + "/"):
+            return root
+    return None
+
+
+class Sources:
+    """Loads each file once; errors are EditorError naming the file and line."""
+
+    def __init__(self, root, page_roots, article_roots, defaults):
+        self.root = root
+        self.page_roots = [p.strip("/") for p in page_roots]
+        self.article_roots = [p.strip("/") for p in article_roots]
+        self.defaults = defaults
+        self._loaded = {}
+
+    def is_content(self, rel):
+        return root_of(rel, self.page_roots + self.article_roots) is not None
+
+    def load(self, rel):
+        if rel not in self._loaded:
+            with open(os.path.join(self.root, rel), "rb") as handle:
+                text = front_matter.decode(handle.read(), rel)
+            parsed = front_matter.load(text, rel)
+            page_root = root_of(rel, self.page_roots)
+            is_page = page_root is not None
+            root = page_root if is_page else root_of(rel, self.article_roots) or ""
+            relative = PurePosixPath(rel).relative_to(root) if root else PurePosixPath(rel)
+            self._loaded[rel] = Source(
+                rel=rel,
+                is_page=is_page,
+                front={**self.defaults_for(rel), **parsed.data},
+                key_lines=parsed.key_lines,
+                body=parsed.body,
+                body_line=parsed.body_line,
+                stem=relative.stem,
+                subdir="" if str(relative.parent) == "." else str(relative.parent),
+            )
+        return self._loaded[rel]
+
+    def defaults_for(self, rel):
+        """Jekyll's front-matter defaults: the most specific path wins."""
+        values = {}
+        matching = [
+            (path, vals)
+            for path, vals in self.defaults
+            if path == "" or rel == path or rel.startswith(path + "/")
+        ]
+        for _, vals in sorted(matching, key=lambda rule: len(rule[0])):
+            values.update(vals)
+        return values
