@@ -134,6 +134,7 @@ def _liquid_text(features):
     [
         "Site : Site de test.",  # site.title is SITENAME
         "Devise : Servir l'intérêt général.",  # a JEKYLL_SITE key
+        "Filtres : /img/a.png et https://eig.example/img/a.png.",  # Jekyll's URL filters
         "Administration : Ministère de l'Exemple ; titre : Liquid ; adresse : /liquid/.",
         "Ceci reste {{ tel quel }} et {% ceci %} aussi.",  # raw
     ],

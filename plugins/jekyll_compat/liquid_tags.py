@@ -152,6 +152,11 @@ class JekyllLiquid(Environment):
         self.tags["include"] = IncludeTag(self)
         self.tags["link"] = LinkTag(self)
 
+    def add_site_filters(self, site):
+        """Jekyll's URL filters, from the site's address."""
+        self.filters["relative_url"] = lambda value: f"{site['baseurl']}/{str(value).lstrip('/')}"
+        self.filters["absolute_url"] = lambda value: f"{site['url']}/{str(value).lstrip('/')}"
+
     def include_path(self, name):
         return f"{self.includes_rel}/{name}"
 

@@ -53,6 +53,7 @@ class JekyllReader(YAMLMetadataReader):
             self.config.includes,
             self.url_of,
         )
+        self.liquid.add_site_filters(self.site)
 
     # -- reading ---------------------------------------------------------------
 
