@@ -241,16 +241,13 @@ class JekyllReader(YAMLMetadataReader):
                 "écrivez un chemin comme `permalink: /reglement/`",
             )
             return
-        categories = _as_list(source.front.get("category"), split=False) + _as_list(
-            source.front.get("categories")
-        )
         try:
             url = permalinks.expand(
                 pattern,
                 date=date,
                 title=title,
                 slug=metadata["slug"],
-                categories=[str(c) for c in categories],
+                categories=[str(c) for c in _categories(source.front)],
                 path=source.subdir,
                 basename=source.stem,
             )
@@ -260,9 +257,7 @@ class JekyllReader(YAMLMetadataReader):
         metadata["url"], metadata["save_as"] = permalinks.output_path(url)
 
     def _taxonomies(self, front, metadata):
-        categories = _as_list(front.get("category"), split=False) + _as_list(
-            front.get("categories")
-        )
+        categories = _categories(front)
         if categories:
             metadata["category"] = Category(str(categories[0]), self.settings)
         tags = _as_list(front.get("tags"))
@@ -322,25 +317,17 @@ class JekyllReader(YAMLMetadataReader):
         suffix = PurePosixPath(rel).suffix.lstrip(".")
         if suffix not in self.file_extensions or not self.sources.is_content(rel):
             raise EditorError(rel, None, f"« {target} » n'est pas une page du site", fix)
+        draft_problem = f"« {target} » est un brouillon, jamais publié"
+        draft = EditorError(rel, None, draft_problem, "publiez-le ou retirez le lien")
         if filenames.is_draft(rel):
-            raise EditorError(
-                rel,
-                None,
-                f"« {target} » est un brouillon, jamais publié",
-                "publiez-le ou retirez le lien",
-            )
+            raise draft
         problems, metadata = [], {}
         try:
             metadata = self.metadata(self.sources.load(rel), problems)
         except EditorError:
             problems.append(None)
         if metadata.get("status") == "skip":
-            raise EditorError(
-                rel,
-                None,
-                f"« {target} » est un brouillon, jamais publié",
-                "publiez-le ou retirez le lien",
-            )
+            raise draft
         if problems or "url" not in metadata:
             raise EditorError(
                 rel,
@@ -349,6 +336,11 @@ class JekyllReader(YAMLMetadataReader):
                 "corrigez d'abord ce fichier (voir son message)",
             )
         return f"{self.settings.get('SITEURL', '')}/{metadata['url']}"
+
+
+def _categories(front):
+    """Jekyll's `category` (one) and `categories` (several), in that order."""
+    return _as_list(front.get("category"), split=False) + _as_list(front.get("categories"))
 
 
 def _as_list(value, split=True):
