@@ -15,7 +15,7 @@ THEME = "."
 THEME_STATIC_PATHS = []
 OUTPUT_PATH = "output"
 # Hidden files, and what the build writes (drafts are the reader's business).
-IGNORE_FILES = ["**/.*", "**/__pycache__*", "**/output/*"]
+IGNORE_FILES = [".*", "**/.*", "**/__pycache__*", "**/output/*"]
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["jekyll_compat", "templated_only"]
