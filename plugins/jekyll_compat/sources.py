@@ -24,12 +24,14 @@ class Source:
         return self.key_lines.get(key)
 
 
+def within(rel, folder):
+    """Whether `rel` is `folder` or lies below it ("" holds everything)."""
+    return folder == "" or rel == folder or rel.startswith(folder + "/")
+
+
 def root_of(rel, roots):
     """The first of `roots` (folders relative to PATH) that holds `rel`."""
-    for root in roots:
-        if root == "" or rel == root or rel.startswith(root + "/"):
-            return root
-    return None
+    return next((root for root in roots if within(rel, root)), None)
 
 
 class Sources:
@@ -69,11 +71,7 @@ class Sources:
     def defaults_for(self, rel):
         """Jekyll's front-matter defaults: the most specific path wins."""
         values = {}
-        matching = [
-            (path, vals)
-            for path, vals in self.defaults
-            if path == "" or rel == path or rel.startswith(path + "/")
-        ]
+        matching = [(path, vals) for path, vals in self.defaults if within(rel, path)]
         for _, vals in sorted(matching, key=lambda rule: len(rule[0])):
             values.update(vals)
         return values
