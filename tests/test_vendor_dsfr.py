@@ -1,0 +1,240 @@
+"""The vendored DSFR in static/dsfr/ is complete and self-consistent; the script's helpers work.
+
+No network: these tests read the committed output and feed small inline inputs to the
+pure functions of scripts/vendor_dsfr.py.
+"""
+
+import importlib.util
+import io
+import json
+import re
+import tarfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DSFR = ROOT / "static" / "dsfr"
+SCRIPT = ROOT / "scripts" / "vendor_dsfr.py"
+
+
+def _load_script():
+    # scripts/ is not a package nor on the pythonpath: load the file itself.
+    spec = importlib.util.spec_from_file_location("vendor_dsfr", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+vendor = _load_script()
+
+
+@pytest.fixture(scope="module")
+def css():
+    return (DSFR / "dsfr.min.css").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def version_info():
+    lines = (DSFR / "VERSION").read_text(encoding="utf-8").splitlines()
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
+# --- the committed output -------------------------------------------------------------
+
+
+def test_version_file_names_a_1x_release_and_its_integrity(version_info):
+    assert re.fullmatch(r"1\.\d+\.\d+", version_info["version"])
+    assert version_info["package"] == "@gouvfr/dsfr"
+    assert re.fullmatch(r"sha512-[A-Za-z0-9+/]{86}==", version_info["integrity"])
+    assert "header" in version_info["components"].split()
+
+
+def test_css_banner_matches_the_version_file(css, version_info):
+    assert f"DSFR v{version_info['version']} " in css[:200]
+
+
+def test_licence_is_shipped():
+    assert "Etalab" in (DSFR / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_every_url_resolves_to_a_shipped_file(css):
+    targets = vendor.css_urls(css)
+    assert targets, "the CSS should reference fonts and icons"
+    assert vendor.broken_urls(css, DSFR) == []
+    assert all(not t.startswith(("/", "..")) and "://" not in t for t in targets)
+
+
+def test_every_shipped_asset_is_referenced(css):
+    # The script copies only what the CSS uses; a leftover means a stale or manual file.
+    referenced = {re.split(r"[?#]", t)[0] for t in vendor.css_urls(css)}
+    assets = {
+        p.relative_to(DSFR).as_posix()
+        for folder in ("fonts", "icons")
+        for p in (DSFR / folder).rglob("*")
+        if p.is_file()
+    }
+    assert assets == referenced
+
+
+def test_fonts_are_woff2_only(css):
+    assert not re.search(r"""\.woff["')?#]""", css)
+    assert 'format("woff")' not in css
+    fonts = list((DSFR / "fonts").iterdir())
+    assert fonts
+    assert all(p.suffix == ".woff2" for p in fonts)
+
+
+def test_no_javascript_nor_source_maps_shipped(css):
+    shipped = [p.name for p in DSFR.rglob("*") if p.suffix in (".js", ".mjs", ".map")]
+    assert shipped == []
+    assert "sourceMappingURL" not in css
+
+
+@pytest.mark.parametrize(
+    "selector",
+    [
+        ".fr-header",
+        ".fr-footer",
+        ".fr-skiplinks",
+        ".fr-breadcrumb",
+        ".fr-card",
+        ".fr-tag",
+        ".fr-btn",
+        ".fr-callout",
+        ".fr-container",
+    ],
+)
+def test_css_has_the_components_we_use(css, selector):
+    assert selector[1:] in vendor.defined_classes(css)
+
+
+@pytest.mark.parametrize("name", ["fr-grid-row", "fr-col-md-6", "fr-mb-4w", "fr-sr-only"])
+def test_css_has_the_layout_helpers(css, name):
+    assert name in vendor.defined_classes(css)
+
+
+def test_favicons_and_manifest_icons_exist():
+    favicon = DSFR / "favicon"
+    for name in ("apple-touch-icon.png", "favicon.svg", "favicon.ico"):
+        assert (favicon / name).is_file()
+    manifest = favicon / "manifest.webmanifest"
+    if manifest.exists():
+        for icon in json.loads(manifest.read_text(encoding="utf-8"))["icons"]:
+            assert (favicon / icon["src"]).is_file()
+
+
+# --- pure helpers ---------------------------------------------------------------------
+
+
+def test_rewrite_urls_rebases_component_paths():
+    css = '.a{mask-image:url(../../icons/system/x.svg)}.b{background:url("../../icons/y z.svg")}'
+    out, assets = vendor.rewrite_urls(css, "component/header")
+    assert out == '.a{mask-image:url(icons/system/x.svg)}.b{background:url("icons/y z.svg")}'
+    assert assets == {"icons/system/x.svg", "icons/y z.svg"}
+
+
+def test_rewrite_urls_keeps_fragments_and_data_uris():
+    data = "url(\"data:image/svg+xml;charset=utf8,%3Csvg d='M1 (2)'%3E\")"
+    css = f".a{{src:url(../fonts/F.woff2#x)}}.b{{background:{data}}}"
+    out, assets = vendor.rewrite_urls(css, "core")
+    assert out == f".a{{src:url(fonts/F.woff2#x)}}.b{{background:{data}}}"
+    assert assets == {"fonts/F.woff2"}
+
+
+@pytest.mark.parametrize(
+    "target", ["../../../secret.svg", "https://cdn.example/x.svg", "//cdn/x.svg", "/x.svg"]
+)
+def test_rewrite_urls_refuses_urls_outside_the_package(target):
+    with pytest.raises(vendor.VendorError):
+        vendor.rewrite_urls(f".a{{background:url({target})}}", "component/card")
+
+
+def test_strip_non_woff2_keeps_only_woff2_and_local():
+    css = (
+        '@font-face{font-family:M;src:local(M),url(a.woff2) format("woff2"),'
+        'url(a.woff) format("woff"),url(a.ttf)}.x{background:url(a.woff)}'
+    )
+    assert vendor.strip_non_woff2(css) == (
+        '@font-face{font-family:M;src:local(M),url(a.woff2) format("woff2")}'
+        ".x{background:url(a.woff)}"
+    )
+
+
+def test_strip_non_woff2_fails_without_a_woff2_source():
+    with pytest.raises(vendor.VendorError):
+        vendor.strip_non_woff2('@font-face{font-family:M;src:url(a.woff) format("woff")}')
+
+
+def test_minify_drops_comments_markers_and_charset_but_not_strings():
+    css = (
+        '@charset "UTF-8";/*!\n * banner\n */.a{content:"/* kept */"}\n'
+        "@media (min-width:36em){\n  /*! media sm */}@media (min-width:48em){.b{color:red}\n}"
+    )
+    assert vendor.minify(css) == '.a{content:"/* kept */"}@media (min-width:48em){.b{color:red}}'
+
+
+def test_split_top_level_ignores_nested_separators():
+    assert vendor.split_top_level('a,f(b,c),"d,e"', ",") == ["a", "f(b,c)", '"d,e"']
+
+
+def test_defined_classes_reads_selectors_only():
+    css = '@media (min-width:61.5em){.fr-a .fr-b:not(.c),[class*=" fr-d"]{background:url(x.svg)}}'
+    assert vendor.defined_classes(css) == {"fr-a", "fr-b", "c"}
+
+
+def test_component_order_follows_the_dsfr_bundle():
+    scss = "@import 'badge/main';\n@import 'button/main';\n@import 'header/main';\n"
+    assert vendor.component_order(scss, ["header", "extra", "button", "badge"]) == [
+        "badge",
+        "button",
+        "header",
+        "extra",
+    ]
+
+
+def _tar_member(name, kind=tarfile.REGTYPE):
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    return info
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        _tar_member("../evil.css"),
+        _tar_member("/etc/evil"),
+        _tar_member("package/../../evil"),
+        _tar_member("package/link", tarfile.SYMTYPE),
+    ],
+)
+def test_check_member_refuses_unsafe_entries(member):
+    with pytest.raises(vendor.VendorError):
+        vendor.check_member(member)
+
+
+def test_extract_reads_only_the_needed_files(tmp_path):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name in (
+            "package/dist/core/core.min.css",
+            "package/dist/core/core.module.min.js",
+            "package/LICENSE.md",
+            "package/README.md",
+        ):
+            data = b"x"
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    tarball = tmp_path / "p.tgz"
+    tarball.write_bytes(buffer.getvalue())
+    package = vendor.extract(tarball, tmp_path / "x")
+    files = sorted(p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file())
+    assert files == ["LICENSE.md", "dist/core/core.min.css"]
+
+
+def test_sri_sha512_matches_npm_format():
+    assert vendor.sri_sha512(b"") == (
+        "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+"
+        "DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
+    )
