@@ -29,7 +29,11 @@ INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 
 
 class SiteDrop(Mapping):
-    """`site.*`: title and url as Jekyll names them, then settings, then JEKYLL_SITE."""
+    """`site.*`: title and url as Jekyll names them, then JEKYLL_SITE, then settings.
+
+    JEKYLL_SITE comes before the settings so that a plugin can give a page a
+    value other than the raw setting (the call's state picks the form's link).
+    """
 
     def __init__(self, settings):
         self._settings = settings
@@ -44,9 +48,9 @@ class SiteDrop(Mapping):
     def __getitem__(self, key):
         if key in self._own:
             return self._own[key]
-        if isinstance(key, str) and key.upper() in self._settings:
-            return self._settings[key.upper()]
-        return self._extra[key]
+        if key in self._extra:
+            return self._extra[key]
+        return self._settings[key.upper()] if isinstance(key, str) else self._extra[key]
 
     def __iter__(self):
         return iter({**self._extra, **self._own})

@@ -1,0 +1,46 @@
+"""Whether the call is upcoming, open or closed at build time, and where actions lead."""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from . import french_dates
+
+UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
+
+
+class CallState:
+    """What templates know of the call (`CALL` in their context)."""
+
+    def __init__(self, call, siteurl):
+        self.settings = call
+        self.form_url = call.form_url
+        self.opens = call.opens
+        self.closes = call.closes
+        self.form_embed = call.form_embed
+        self.page_url = f"{siteurl}/{call.page_url}"
+        if call.now < call.opens:
+            self.state = UPCOMING
+        elif call.now <= call.closes:
+            self.state = OPEN
+        else:
+            self.state = CLOSED
+        self.opens_label = french_dates.day(call.opens)
+        self.closes_label = french_dates.day(call.closes)
+        self.closes_moment_label = french_dates.moment(call.closes)
+
+    @property
+    def is_open(self):
+        return self.state == OPEN
+
+    def action_url(self, challenge=None):
+        """The form while the call is open (naming the challenge if set up), else our page."""
+        if not self.is_open:
+            return self.page_url
+        parameter = self.settings.challenge_parameter
+        if challenge is None or not parameter:
+            return self.form_url
+        parts = urlsplit(self.form_url)
+        query = [*parse_qsl(parts.query, keep_blank_values=True), (parameter, challenge)]
+        return urlunsplit(parts._replace(query=urlencode(query)))
+
+    def __repr__(self):
+        return f"<CallState {self.state}>"
