@@ -16,6 +16,8 @@ class Redirect:
     url: str
     save_as: str
     target: object  # the Pelican content the old URL now points to
+    # Not a page of its own: sitemaps (the sitemap plugin reads `status`) leave it out.
+    status: str = "redirect"
 
 
 class RedirectGenerator(Generator):
@@ -43,4 +45,5 @@ class RedirectGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 target=redirect.target,
                 redirect=redirect,
+                page=redirect,  # what content_written listeners (sitemap) look at
             )

@@ -1,0 +1,123 @@
+"""The challenges in order, and one page per skill listing the challenges that seek it.
+
+Filtering by skill is a set of static pages, so it needs no JavaScript.
+"""
+
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.utils import slugify
+
+logger = logging.getLogger(__name__)
+
+SETTING = "CHALLENGE_INDEX"
+DEFAULTS = {
+    "order_by": "numero",  # front-matter key giving the challenges' order
+    "skills_key": "competences",  # front-matter key listing a challenge's skills
+    "skill_url": "defis/competence/{slug}/",
+    "skill_save_as": "defis/competence/{slug}/index.html",
+    "skill_template": "competence",
+}
+
+
+class SettingsError(Exception):
+    exitcode = 1
+    editor_facing = True
+
+
+@dataclass
+class Skill:
+    name: str
+    slug: str
+    url: str
+    save_as: str
+    challenges: list = field(default_factory=list)
+
+
+def load(settings):
+    options = settings.get(SETTING) or {}
+    unknown = set(options) - set(DEFAULTS) if isinstance(options, dict) else {"?"}
+    if unknown:
+        raise SettingsError(
+            f"challenge_index: {SETTING} doit être un dictionnaire aux clés {sorted(DEFAULTS)}"
+        )
+    options = {**DEFAULTS, **options}
+    for key in ("skill_url", "skill_save_as"):
+        if "{slug}" not in str(options[key]):
+            raise SettingsError(f"challenge_index: {SETTING}['{key}'] doit contenir {{slug}}")
+    return options
+
+
+def sort_key(text):
+    """French alphabetical order: accents and case do not count."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return plain.casefold()
+
+
+def _order(challenge, key):
+    value = getattr(challenge, key, None)
+    # Challenges without a number come last, by title.
+    number = value if isinstance(value, (int, float)) else 0
+    return (value is None, number, sort_key(challenge.title))
+
+
+def index(generator):
+    """Order the challenges and group them by skill, in the shared context."""
+    options = load(generator.settings)
+    challenges = sorted(generator.articles, key=lambda c: _order(c, options["order_by"]))
+    skills = {}
+    for challenge in challenges:
+        names = getattr(challenge, options["skills_key"], None) or []
+        if isinstance(names, str):
+            names = [n.strip() for n in names.split(",") if n.strip()]
+        links = []
+        for name in names:
+            slug = slugify(str(name), regex_subs=generator.settings["SLUG_REGEX_SUBSTITUTIONS"])
+            if slug not in skills:
+                skills[slug] = Skill(
+                    str(name),
+                    slug,
+                    options["skill_url"].format(slug=slug),
+                    options["skill_save_as"].format(slug=slug),
+                )
+            skills[slug].challenges.append(challenge)
+            links.append(skills[slug])
+        challenge.skills = links
+    generator.context["challenges"] = challenges
+    generator.context["skills"] = sorted(skills.values(), key=lambda s: sort_key(s.name))
+
+
+class SkillPagesGenerator(Generator):
+    """Writes /defis/competence/<skill>/: the challenges that seek one skill."""
+
+    def generate_context(self):
+        self.options = load(self.settings)
+
+    def output_claims(self):
+        return [(s.save_as, f"compétence « {s.name} »") for s in self.context.get("skills", ())]
+
+    def generate_output(self, writer):
+        template = self.get_template(self.options["skill_template"])
+        for skill in self.context.get("skills", ()):
+            writer.write_file(
+                skill.save_as,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                skill=skill,
+                url=skill.url,
+            )
+
+
+def add_generator(pelican):
+    return SkillPagesGenerator
+
+
+def register():
+    # article_generator_finalized: every challenge is read, nothing is written;
+    # the skill pages are written by their own generator afterwards.
+    signals.article_generator_finalized.connect(index)
+    signals.get_generators.connect(add_generator)
