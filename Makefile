@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish test lint clean lock
+.PHONY: help html serve publish test lint clean lock browser
 
 help: ## Show this help
 	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,7 +34,28 @@ lint: $(INSTALLED) ## Check the Python code with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint ## Run every test
+# The page tests drive Debian's Chromium and run the Nu checker on Java. CI is a fresh
+# Debian where only package registries answer, as root; elsewhere sudo, if there is one.
+browser: ## Install Chromium, and Java for the HTML checker, when missing
+	@missing=""; \
+	command -v /usr/bin/chromium >/dev/null || missing="chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; \
+	  if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=sudo; fi; \
+	  install="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing"; \
+	  $$install || { $$sudo apt-get update && $$install; }; \
+	fi
+
+# The Nu HTML checker (vnu-jar) comes from npm, pinned in package-lock.json; its
+# install script (a Java downloader) is not run: Java comes from Debian.
+NODE_TOOLS := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
+$(NODE_TOOLS): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	rm -f node_modules/.installed-*
+	touch $@
+
+test: lint browser $(NODE_TOOLS) ## Run every test
 	$(BIN)/pytest
 
 clean: ## Remove the built site and caches (keeps the virtual environment)

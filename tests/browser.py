@@ -1,0 +1,149 @@
+"""Shared helpers for tests that look at built pages in a browser: serve, launch, axe."""
+
+import contextlib
+import functools
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+HOST = "127.0.0.1"
+# Debian's package, never Playwright's download: CI reaches package registries only.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": AXE_TAGS},
+    "resultTypes": ["violations"],
+    # Frames would wait for an axe that is never injected there (third-party forms
+    # are blocked anyway); the site's own pages are each checked as top documents.
+    "iframes": False,
+}
+
+
+# -- the built site ----------------------------------------------------------------
+
+
+def is_redirect(html_file):
+    """Whether the file is a redirect stub (<meta http-equiv="refresh">)."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    return any(
+        (meta.get("http-equiv") or "").strip().lower() == "refresh"
+        for meta in soup.find_all("meta")
+    )
+
+
+def site_pages(output):
+    """URL paths of every built HTML page but redirect stubs, e.g. "/" or "/cgu/"."""
+    paths = []
+    for html_file in Path(output).rglob("*.html"):
+        if is_redirect(html_file):
+            continue
+        rel = html_file.relative_to(output).as_posix()
+        # Served as a folder URL, the way pages link to each other.
+        paths.append("/" + rel.removesuffix("index.html"))
+    return sorted(paths)
+
+
+def page_file(output, path):
+    """The file a URL path of site_pages() was built into."""
+    rel = path.lstrip("/")
+    return Path(output) / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+
+
+# -- serving ---------------------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        # The pytest output is for failures, not for an access log.
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A page closed mid-download drops its connection: not the site's fault.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serve(directory):
+    """Serve `directory` on 127.0.0.1 from a thread; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    # Port 0: the system picks a free port, with no window for another process to take it.
+    server = _Server((HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+# -- browser -----------------------------------------------------------------------
+
+
+def launch(playwright):
+    """Debian's Chromium, headless, with no traffic of its own."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    return playwright.chromium.launch(headless=True, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def is_local(url):
+    """Whether a request stays on the test server's host (data: and the like have none)."""
+    host = urlsplit(url).hostname
+    return host is None or host == HOST
+
+
+def block_other_hosts(context):
+    """Abort every request of the context that would leave 127.0.0.1."""
+
+    def handle(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", handle)
+
+
+# -- axe -------------------------------------------------------------------------------
+
+_AXE = Axe()
+
+
+def axe_violations(page):
+    """axe-core's violations on the loaded page, for the WCAG A/AA and best-practice rules."""
+    return _AXE.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def _target(node):
+    # A target is a list of selectors, nested when it crosses frames or shadow roots.
+    return " >> ".join(s if isinstance(s, str) else " ".join(s) for s in node["target"])
+
+
+def describe_violations(violations):
+    """One paragraph per rule: id, impact, help and the failing elements."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    {_target(node)}" for node in violation["nodes"])
+    return "\n".join(lines)
