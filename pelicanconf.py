@@ -18,11 +18,16 @@ OUTPUT_PATH = "output"
 IGNORE_FILES = [".*", "**/.*", "**/__pycache__*", "**/output/*"]
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jekyll_compat", "templated_only"]
+PLUGINS = ["jekyll_compat", "templated_only", "application_call", "challenge_index", "sitemap"]
 
 # Editors' Jekyll files, read by plugins/jekyll_compat.
 JEKYLL_COMPAT = {
-    "layouts": {"post": "defi"},
+    "layouts": {
+        "post": "defi",
+        "defis": "defis",
+        "candidater": "candidater",
+        "plan-du-site": "plan-du-site",
+    },
     "title_fallbacks": ["modal-id"],
     "markdown_fields": ["description"],
     "permalink": "pretty",
@@ -39,10 +44,83 @@ JEKYLL_COMPAT = {
 # Values that pages read as {{ site.x }} besides the settings themselves.
 JEKYLL_SITE = {}
 
-# The hand-off: every call to action leads to this external form.
+# The hand-off: every call to action leads to this external form (https only),
+# while the call is open (plugins/application_call). Dates are read in TIMEZONE;
+# the build's date is SOURCE_DATE_EPOCH when set, else now.
 APPLICATION_FORM_URL = (
     "https://framaforms.org/candidature-entrepreneurs-dinteret-general-promotion-2-1501592391"
 )
+FORM_PROVIDER = "Framaforms (association Framasoft)"
+CALL_OPENS = "2017-09-27T00:00"
+CALL_CLOSES = "2017-10-27T23:59"
+# Embed the form in /candidater/ (a direct link is always given beside it).
+FORM_EMBED = True
+APPLICATION_CALL = {
+    "page_url": "candidater/",
+    # Name of the form's query parameter that receives the challenge, or None.
+    "challenge_parameter": None,
+    "calendar_save_as": "calendrier.ics",
+    "key_dates": [
+        {
+            "summary": "Auditions des candidats présélectionnés",
+            "start": "2017-11-14",
+            "end": "2017-11-15",
+        },
+        {
+            "summary": "Début du programme (janvier 2018)",
+            "start": "2018-01-01",
+            "end": "2018-01-31",
+            "description": "Le programme commence en janvier 2018 et dure dix mois, à temps plein.",
+        },
+    ],
+}
+
+# Challenges in their welcome-text order, and one page per skill sought.
+CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
+
+# sitemap.xml (pelican-sitemap); hidden pages and redirects are left out.
+SITEMAP = {"format": "xml", "exclude": [r"\.txt$"]}
+# robots.txt names the sitemap, whose address must be absolute.
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+
+# What every page shows (templates/base.html and its components).
+SITE_TAGLINE = "Appel à candidatures de la deuxième promotion"
+SITE_DESCRIPTION = (
+    "Devenez entrepreneur d'intérêt général : 15 défis numériques à relever pendant "
+    "dix mois au sein de l'administration, à partir de janvier 2018."
+)
+SKIP_LINKS = [("Contenu", "#contenu"), ("Menu", "#navigation"), ("Pied de page", "#pied-de-page")]
+NAVIGATION = [
+    ("Accueil", ""),
+    ("Défis", "defis/"),
+    ("Règlement", "reglement/"),
+    ("FAQ", "faq/"),
+    ("Candidater", "candidater/"),
+]
+FOOTER_DESCRIPTION = (
+    "Le programme Entrepreneurs d'intérêt général est porté par la mission Etalab "
+    "(DINSIC, services du Premier ministre), avec la Caisse des dépôts, "
+    "au titre du Programme d'investissements d'avenir."
+)
+STATE_SITES = [
+    ("info.gouv.fr", "https://www.info.gouv.fr"),
+    ("service-public.fr", "https://www.service-public.fr"),
+    ("legifrance.gouv.fr", "https://www.legifrance.gouv.fr"),
+    ("data.gouv.fr", "https://www.data.gouv.fr"),
+]
+# Accessibility: no full RGAA audit has been made, so the law says "non conforme".
+ACCESSIBILITY_STATUS = "non conforme"
+ACCESSIBILITY_DATE = "28 novembre 2026"
+FOOTER_LINKS = [
+    ("Plan du site", "plan-du-site/"),
+    (f"Accessibilité : {ACCESSIBILITY_STATUS}", "accessibilite/"),
+    ("Mentions légales", "mentions-legales/"),
+    ("Données personnelles", "donnees-personnelles/"),
+    ("Conditions générales d'utilisation", "cgu/"),
+]
+LICENCE = ("licence etalab-2.0", "https://github.com/etalab/licence-ouverte/blob/master/LO.md")
+# To be confirmed with the deployment (issue 6): who hosts the static files.
+HOSTING = "Le site est un ensemble de fichiers statiques, hébergé par la mission Etalab."
 
 # Pelican writes nothing we have not designed: no feeds, no drafts.
 FEED_ALL_ATOM = None

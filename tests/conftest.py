@@ -1,9 +1,11 @@
 """Build small sites with real Pelican, in a subprocess, and read what it wrote."""
 
+import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -174,10 +176,49 @@ def features(tmp_path_factory):
     return result
 
 
+# Build moments in each state of the call (pelicanconf: 27 Sept. to 27 Oct. 2017).
+CALL_MOMENTS = {
+    "upcoming": datetime.fromisoformat("2017-09-26T23:59:00+02:00"),
+    "open": datetime.fromisoformat("2017-10-27T23:58:00+02:00"),
+    "closed": datetime.fromisoformat("2017-10-28T00:00:00+02:00"),
+}
+
+
+def at_moment(state):
+    """The environment of a build made at CALL_MOMENTS[state]."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(int(CALL_MOMENTS[state].timestamp()))}
+
+
+def _real_site_in(tmp_path_factory, state):
+    site = copy_real_site(tmp_path_factory.mktemp(f"real-{state}"))
+    result = build_real_site(site, env=at_moment(state))
+    assert result.returncode == 0, result.log
+    return result
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
-    """The project's own site, built once from a copy with pelicanconf.py."""
-    site = copy_real_site(tmp_path_factory.mktemp("real"))
-    result = build_real_site(site)
+    """The project's own site with pelicanconf.py, built once while the call is open."""
+    return _real_site_in(tmp_path_factory, "open")
+
+
+@pytest.fixture(scope="session")
+def upcoming_site(tmp_path_factory):
+    """The project's own site, built the minute before the call opens."""
+    return _real_site_in(tmp_path_factory, "upcoming")
+
+
+@pytest.fixture(scope="session")
+def closed_site(tmp_path_factory):
+    """The project's own site, built the minute after the call closes."""
+    return _real_site_in(tmp_path_factory, "closed")
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The project's own site with publishconf.py (absolute URLs), while the call is open."""
+    site = copy_real_site(tmp_path_factory.mktemp("published"))
+    env = {k: v for k, v in at_moment("open").items() if k != "SITEURL"}
+    result = build_real_site(site, conf="publishconf.py", env=env)
     assert result.returncode == 0, result.log
     return result

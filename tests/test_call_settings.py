@@ -113,3 +113,22 @@ def test_calendar_lists_the_key_dates_in_order_with_crlf_and_folded_lines():
     assert "SUMMARY:Long\\, très long \\; " in unfolded
     assert "DTSTAMP:20170901T000000Z" in unfolded
     assert "UID:date-1-2017@eig.example" in unfolded
+
+
+def test_a_build_with_a_plain_http_form_stops_with_the_setting_named(tmp_path):
+    from conftest import build_real_site, copy_real_site
+
+    site = copy_real_site(tmp_path)
+    conf = site / "pelicanconf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + '\nAPPLICATION_FORM_URL = "http://form.example/"\n',
+        encoding="utf-8",
+    )
+    result = build_real_site(site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    assert result.error_lines() == [
+        "SettingsError: application_call: APPLICATION_FORM_URL = 'http://form.example/' "
+        "n'est pas une adresse https:// ; donnez l'adresse complète du formulaire, en https"
+    ]
+    assert result.files() == set()

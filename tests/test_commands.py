@@ -76,7 +76,7 @@ def test_make_serve_keeps_the_last_good_site_on_error(served):
     assert _wait_for(url + "/cgu/", "Conditions générales d'utilisation"), log.read_text()
     page = site / "pages" / "cgu.md"
     good = page.read_text(encoding="utf-8")
-    page.write_text(good.replace("layout: cgu", "layout: inconnue"), encoding="utf-8")
+    page.write_text(good.replace("layout: page", "layout: inconnue"), encoding="utf-8")
     deadline = time.monotonic() + WAIT_SECONDS
     while "Erreur : le site servi reste" not in log.read_text() and time.monotonic() < deadline:
         time.sleep(0.3)
