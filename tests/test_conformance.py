@@ -288,19 +288,52 @@ def test_main_navigation_is_visible_on_mobile_without_javascript(browser, base_u
 
 
 def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, base_url):
-    """The print stylesheet keeps the challenge and drops navigation, footer and buttons."""
+    """On paper: the challenge, its facts and its text; no menu, footer or button."""
     context = browser.new_context()
     block_other_hosts(context)
     try:
         page = context.new_page()
         page.goto(base_url + "/defis/predisauvetage/")
         page.emulate_media(media="print")
-        for selector in ("header nav", ".fr-skiplinks", ".fr-breadcrumb", "footer", "a.fr-btn"):
+        for selector in ("header nav", ".fr-skiplinks", ".fr-breadcrumb", "footer"):
             assert page.locator(selector).first.is_hidden(), selector
+        buttons = page.locator("a.fr-btn")
+        assert buttons.count() >= 2  # the header's and the call to action's
+        assert all(button.is_hidden() for button in buttons.all())
         for selector in ("main h1", "main .eig-facts", "main h2 >> text=Le problème"):
             assert page.locator(selector).first.is_visible(), selector
         assert page.locator(".fr-header__service-title").is_visible()  # whose page it is
         page.emulate_media(media="screen")
         assert page.locator("footer").is_visible()
+        assert page.locator("main a.fr-btn").is_visible()
+    finally:
+        context.close()
+
+
+def test_printed_links_to_other_sites_show_their_address(browser, base_url):
+    context = browser.new_context()
+    block_other_hosts(context)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/mentions-legales/")
+        page.emulate_media(media="print")
+        link = page.locator('main a[href^="https://www.etalab.gouv.fr"]')
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert after == '" (https://www.etalab.gouv.fr/licence-ouverte-open-licence)"'
+    finally:
+        context.close()
+
+
+def test_call_to_action_in_the_header_is_visible_on_mobile_without_javascript(browser, base_url):
+    """DSFR moves the header's buttons into a menu that only JavaScript opens; ours stay."""
+    context = browser.new_context(java_script_enabled=False, viewport=MOBILE)
+    block_other_hosts(context)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/")
+        button = page.locator(".fr-header__tools a.fr-btn")
+        assert button.is_visible()
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
     finally:
         context.close()

@@ -291,10 +291,20 @@ def test_faq_answers_a_candidates_questions(real_site, question):
 def test_site_map_links_every_page(real_site):
     links = {a["href"] for a in real_site.html("plan-du-site/index.html").select("main a[href]")}
     for save_as in ALL_PAGES:
-        if save_as in ("index.html", "404.html", "plan-du-site/index.html"):
-            continue
-        assert "/" + save_as.removesuffix("index.html") in links, save_as
+        if save_as != "404.html":
+            assert "/" + save_as.removesuffix("index.html") in links, save_as
     assert "/404.html" not in links
+
+
+def test_site_map_follows_the_menu_then_the_footer(real_site):
+    top = real_site.html("plan-du-site/index.html").select("main .eig-sitemap > li > a")
+    assert [a.get_text() for a in top][:5] == [
+        "Accueil",
+        "Les défis",
+        "Règlement de l'appel à candidatures",
+        "Questions fréquentes",
+        "Candidater",
+    ]
 
 
 def test_not_found_page_links_home_with_absolute_urls(real_site):
