@@ -234,6 +234,17 @@ def _describe_nu(messages):
     )
 
 
+@contextlib.contextmanager
+def page_in(browser, **options):
+    """A page in a fresh context (its own viewport, JavaScript or not), cut off from other hosts."""
+    context = browser.new_context(**options)
+    block_other_hosts(context)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 # -- tests -------------------------------------------------------------------------------
 
 
@@ -265,10 +276,7 @@ def test_page_is_valid_html(state, page_path, sites, nu_messages):
 
 def test_main_navigation_is_visible_on_mobile_without_javascript(browser, base_url):
     """The header's links must not hide behind a menu button that only JavaScript opens."""
-    context = browser.new_context(java_script_enabled=False, viewport=MOBILE)
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
+    with page_in(browser, java_script_enabled=False, viewport=MOBILE) as page:
         page.goto(base_url + "/")
         links = page.locator("header nav a")
         assert links.count() > 0, "no link in the home page's `header nav`"
@@ -283,16 +291,11 @@ def test_main_navigation_is_visible_on_mobile_without_javascript(browser, base_u
         assert not hidden, "header links not visible at 360 px without JavaScript:\n" + "\n".join(
             hidden
         )
-    finally:
-        context.close()
 
 
 def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, base_url):
     """On paper: the challenge, its facts and its text; no menu, footer or button."""
-    context = browser.new_context()
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
+    with page_in(browser) as page:
         page.goto(base_url + "/defis/predisauvetage/")
         page.emulate_media(media="print")
         for selector in ("header nav", ".fr-skiplinks", ".fr-breadcrumb", "footer"):
@@ -306,34 +309,22 @@ def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, bas
         page.emulate_media(media="screen")
         assert page.locator("footer").is_visible()
         assert page.locator("main a.fr-btn").is_visible()
-    finally:
-        context.close()
 
 
 def test_printed_links_to_other_sites_show_their_address(browser, base_url):
-    context = browser.new_context()
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
+    with page_in(browser) as page:
         page.goto(base_url + "/mentions-legales/")
         page.emulate_media(media="print")
         link = page.locator('main a[href^="https://www.etalab.gouv.fr"]')
         after = link.evaluate("a => getComputedStyle(a, '::after').content")
         assert after == '" (https://www.etalab.gouv.fr/licence-ouverte-open-licence)"'
-    finally:
-        context.close()
 
 
 def test_call_to_action_in_the_header_is_visible_on_mobile_without_javascript(browser, base_url):
     """DSFR moves the header's buttons into a menu that only JavaScript opens; ours stay."""
-    context = browser.new_context(java_script_enabled=False, viewport=MOBILE)
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
+    with page_in(browser, java_script_enabled=False, viewport=MOBILE) as page:
         page.goto(base_url + "/")
         button = page.locator(".fr-header__tools a.fr-btn")
         assert button.is_visible()
         box = button.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
-    finally:
-        context.close()
