@@ -90,9 +90,11 @@ SITE_DESCRIPTION = (
     "dix mois au sein de l'administration, à partir de janvier 2018."
 )
 SKIP_LINKS = [("Contenu", "#contenu"), ("Menu", "#navigation"), ("Pied de page", "#pied-de-page")]
+# The list of challenges (pages/defis.md): breadcrumbs and "all challenges" links.
+CHALLENGES_PAGE = ("Défis", "defis/")
 NAVIGATION = [
     ("Accueil", ""),
-    ("Défis", "defis/"),
+    CHALLENGES_PAGE,
     ("Règlement", "reglement/"),
     ("FAQ", "faq/"),
     ("Candidater", "candidater/"),
