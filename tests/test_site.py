@@ -11,9 +11,11 @@ from conftest import FIXTURES, ROOT, SHARED, build_real_site, copy_real_site
 # test_copies_match_shared checks them against ../shared where it exists (CI).
 SEED = FIXTURES / "seed" / "accueil.md"
 REFERENCE_2017 = FIXTURES / "features" / "content" / "defis" / "17-09-26-exemple.md"
+CHALLENGE_FACTS = FIXTURES / "reference" / "challenges.yml"
 COPIES = {
     SEED: SHARED / "seed" / "accueil.md",
     REFERENCE_2017: SHARED / "reference" / "jekyll-2017-example.md",
+    CHALLENGE_FACTS: SHARED / "reference" / "challenges.yml",
 }
 # The only changes pages/accueil.md may make to the seed: its three placeholders.
 PLACEHOLDER_LINKS = [
