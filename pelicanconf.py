@@ -18,7 +18,14 @@ OUTPUT_PATH = "output"
 IGNORE_FILES = [".*", "**/.*", "**/__pycache__*", "**/output/*"]
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jekyll_compat", "templated_only", "application_call", "challenge_index", "sitemap"]
+PLUGINS = [
+    "jekyll_compat",
+    "templated_only",
+    "application_call",
+    "challenge_index",
+    "strict_templates",
+    "sitemap",
+]
 
 # Editors' Jekyll files, read by plugins/jekyll_compat.
 JEKYLL_COMPAT = {
@@ -121,8 +128,12 @@ FOOTER_LINKS = [
     ("Conditions générales d'utilisation", "cgu/"),
 ]
 LICENCE = ("licence etalab-2.0", "https://github.com/etalab/licence-ouverte/blob/master/LO.md")
-# To be confirmed with the deployment (issue 6): who hosts the static files.
-HOSTING = "Le site est un ensemble de fichiers statiques, hébergé par la mission Etalab."
+# The legal notice names the host; the deployment (issue 6) decides it, and then
+# this sentence gives its name and address.
+HOSTING = (
+    "Le site est publié sous la forme de fichiers statiques. Le nom et l'adresse de "
+    "son hébergeur seront indiqués ici lors de sa mise en ligne."
+)
 
 # Pelican writes nothing we have not designed: no feeds, no drafts.
 FEED_ALL_ATOM = None
