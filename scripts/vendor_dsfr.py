@@ -13,7 +13,6 @@ import base64
 import gzip
 import hashlib
 import json
-import posixpath
 import re
 import shutil
 import subprocess
@@ -21,6 +20,17 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
+
+from dsfr_css import (
+    BANNER_RE,
+    VendorError,
+    broken_urls,
+    component_order,
+    defined_classes,
+    minify,
+    rewrite_urls,
+    strip_non_woff2,
+)
 
 # Pinned with `npm view @gouvfr/dsfr versions --json` (latest 1.x).
 DSFR_VERSION = "1.15.3"
@@ -71,177 +81,8 @@ EXTRACT_SKIP_SUFFIXES = (".js", ".map", ".md")
 
 VERSION_RE = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?")
 
-# url(...) in its three spellings; quoted forms may hold ")" (data URIs) so match them whole.
-URL_RE = re.compile(
-    r"""url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^"'()\s]*))\s*\)""",
-    re.IGNORECASE,
-)
-STRING_OR_COMMENT_RE = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|/\*.*?\*/""", re.S)
-BANNER_RE = re.compile(r"/\*!.*?\*/", re.S)
-CHARSET_RE = re.compile(r"""@charset\s+(?:"[^"]*"|'[^']*')\s*;""", re.IGNORECASE)
-# Breakpoint markers such as `@media (min-width:36em){/*! media sm */}` are empty once
-# comments are gone; the build tool needs them, browsers do not.
-EMPTY_AT_RULE_RE = re.compile(r"@media[^{};]*\{\s*\}")
-FONT_FACE_RE = re.compile(r"@font-face\s*\{([^{}]*)\}", re.IGNORECASE)
-SAFE_URL_RE = re.compile(r"[A-Za-z0-9._/~#?=&-]+")
-
-
-class VendorError(Exception):
-    """A check failed: the output would be broken, so nothing is written."""
-
 
 # --- pure helpers (unit-tested) -------------------------------------------------------
-
-
-def split_top_level(text, sep):
-    """Split `text` on `sep`, ignoring separators inside quotes or parentheses."""
-    parts, depth, quote, start = [], 0, None, 0
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\":
-                i += 1
-            elif char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(depth - 1, 0)
-        elif char == sep and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-        i += 1
-    parts.append(text[start:])
-    return parts
-
-
-def url_target(match):
-    """Return the target of a URL_RE match as written (quotes removed, escapes kept)."""
-    return next(group for group in match.groups() if group is not None)
-
-
-def is_data_uri(target):
-    return target.strip().lower().startswith("data:")
-
-
-def resolve_asset(css_dir, target):
-    """Map a url() target of a CSS file at `css_dir` (relative to dist/) to a dist/ path.
-
-    Returns (path, suffix) where suffix is a `?query`/`#fragment` kept for the browser.
-    Raises VendorError for remote or absolute URLs and for paths leaving dist/.
-    """
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^/", target, re.IGNORECASE):
-        raise VendorError(f"non-relative url() in {css_dir}: {target}")
-    cut = min((i for i in (target.find("?"), target.find("#")) if i >= 0), default=len(target))
-    path, suffix = target[:cut], target[cut:]
-    resolved = posixpath.normpath(posixpath.join(css_dir, path))
-    if resolved.startswith("../") or resolved in ("..", ".") or resolved.startswith("/"):
-        raise VendorError(f"url() leaves the package dist/ folder in {css_dir}: {target}")
-    return resolved, suffix
-
-
-def format_url(target):
-    """Write url() unquoted when that is unambiguous, quoted otherwise."""
-    if SAFE_URL_RE.fullmatch(target):
-        return f"url({target})"
-    escaped = target.replace("\\", "\\\\").replace('"', '\\"')
-    return f'url("{escaped}")'
-
-
-def rewrite_urls(css, css_dir):
-    """Rebase relative url()s of a CSS file at `css_dir` so they resolve from dist/'s root.
-
-    The output CSS sits where dist/ was (static/dsfr/ mirrors dist/), so a dist/ path is
-    the new relative URL. data: URIs are left untouched. Returns (css, set of dist paths).
-    """
-    assets = set()
-
-    def replace(match):
-        target = url_target(match)
-        if is_data_uri(target):
-            return match.group(0)
-        path, suffix = resolve_asset(css_dir, target)
-        assets.add(path)
-        return format_url(path + suffix)
-
-    return URL_RE.sub(replace, css), assets
-
-
-def _is_woff2_source(item):
-    """Keep `local()` and woff2 entries of an @font-face src list, drop everything else."""
-    item = item.strip()
-    if item.lower().startswith("local("):
-        return True
-    match = URL_RE.search(item)
-    if not match:
-        return False
-    target = url_target(match)
-    if is_data_uri(target):
-        return "woff2" in target[:40].lower()
-    return re.split(r"[?#]", target)[0].lower().endswith(".woff2")
-
-
-def strip_non_woff2(css):
-    """Drop woff (and other non-woff2) alternatives from every @font-face src list."""
-
-    def fix_block(match):
-        declarations = split_top_level(match.group(1), ";")
-        kept = []
-        for declaration in declarations:
-            name, _, value = declaration.partition(":")
-            if name.strip().lower() == "src":
-                sources = [s.strip() for s in split_top_level(value, ",") if _is_woff2_source(s)]
-                if not sources:
-                    raise VendorError(f"@font-face without a woff2 source: {match.group(0)}")
-                declaration = f"{name.strip()}:{','.join(sources)}"
-            kept.append(declaration)
-        return "@font-face{" + ";".join(kept) + "}"
-
-    return FONT_FACE_RE.sub(fix_block, css)
-
-
-def minify(css):
-    """Drop comments, @charset, empty breakpoint markers and whitespace around braces.
-
-    The DSFR files are minified already; this only removes what concatenation repeats.
-    """
-
-    def keep_strings(match):
-        return match.group(1) or ""
-
-    css = STRING_OR_COMMENT_RE.sub(keep_strings, css)
-    css = CHARSET_RE.sub("", css)
-    previous = None
-    while previous != css:
-        previous, css = css, EMPTY_AT_RULE_RE.sub("", css)
-    # Whitespace next to braces and semicolons never matters outside strings.
-    pieces = re.split(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""", css)
-    for i in range(0, len(pieces), 2):
-        pieces[i] = re.sub(r"\s*([{};])\s*", r"\1", pieces[i])
-    return "".join(pieces).strip()
-
-
-def defined_classes(css):
-    """Class names used in selectors (declaration blocks, hence url()s, are ignored)."""
-    # Strings first (they may hold braces), then the innermost blocks: what remains is
-    # selectors and at-rule preludes, at any nesting depth.
-    selectors = re.sub(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""", "", css)
-    selectors = re.sub(r"\{[^{}]*\}", "{}", selectors)
-    return set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", selectors))
-
-
-def component_order(main_scss, wanted):
-    """Order `wanted` components like DSFR's own bundle (dependencies first).
-
-    The cascade matters (header overrides button, for instance), so follow the @import
-    order of src/dsfr/component/main.scss; components it does not list keep their order.
-    """
-    imported = re.findall(r"""@(?:import|use|forward)\s+['"]([\w-]+)/main['"]""", main_scss)
-    rank = {name: i for i, name in enumerate(imported)}
-    return sorted(wanted, key=lambda name: (rank.get(name, len(rank)), wanted.index(name)))
 
 
 def sri_sha512(data):
@@ -255,23 +96,6 @@ def check_member(member):
         raise VendorError(f"unsafe path in tarball: {member.name}")
     if not (member.isfile() or member.isdir()):
         raise VendorError(f"unexpected member type in tarball: {member.name}")
-
-
-def css_urls(css):
-    """The non-data url() targets of a CSS text."""
-    return [t for t in (url_target(m) for m in URL_RE.finditer(css)) if not is_data_uri(t)]
-
-
-def broken_urls(css, base_dir):
-    """url() targets that do not resolve to a file inside `base_dir`."""
-    base = base_dir.resolve()
-    broken = []
-    for target in css_urls(css):
-        path = re.split(r"[?#]", target)[0]
-        resolved = (base / path).resolve()
-        if base not in resolved.parents or not resolved.is_file():
-            broken.append(target)
-    return broken
 
 
 def gzip_size(data):

@@ -1,32 +1,21 @@
 """The vendored DSFR in static/dsfr/ is complete and self-consistent; the script's helpers work.
 
 No network: these tests read the committed output and feed small inline inputs to the
-pure functions of scripts/vendor_dsfr.py.
+pure functions of scripts/dsfr_css.py and scripts/vendor_dsfr.py.
 """
 
-import importlib.util
 import io
 import json
 import re
 import tarfile
 from pathlib import Path
 
+import dsfr_css
 import pytest
+import vendor_dsfr as vendor
 
 ROOT = Path(__file__).resolve().parent.parent
 DSFR = ROOT / "static" / "dsfr"
-SCRIPT = ROOT / "scripts" / "vendor_dsfr.py"
-
-
-def _load_script():
-    # scripts/ is not a package nor on the pythonpath: load the file itself.
-    spec = importlib.util.spec_from_file_location("vendor_dsfr", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-vendor = _load_script()
 
 
 @pytest.fixture(scope="module")
@@ -59,15 +48,15 @@ def test_licence_is_shipped():
 
 
 def test_every_url_resolves_to_a_shipped_file(css):
-    targets = vendor.css_urls(css)
+    targets = dsfr_css.css_urls(css)
     assert targets, "the CSS should reference fonts and icons"
-    assert vendor.broken_urls(css, DSFR) == []
+    assert dsfr_css.broken_urls(css, DSFR) == []
     assert all(not t.startswith(("/", "..")) and "://" not in t for t in targets)
 
 
 def test_every_shipped_asset_is_referenced(css):
     # The script copies only what the CSS uses; a leftover means a stale or manual file.
-    referenced = {re.split(r"[?#]", t)[0] for t in vendor.css_urls(css)}
+    referenced = {re.split(r"[?#]", t)[0] for t in dsfr_css.css_urls(css)}
     assets = {
         p.relative_to(DSFR).as_posix()
         for folder in ("fonts", "icons")
@@ -106,12 +95,12 @@ def test_no_javascript_nor_source_maps_shipped(css):
     ],
 )
 def test_css_has_the_components_we_use(css, selector):
-    assert selector[1:] in vendor.defined_classes(css)
+    assert selector[1:] in dsfr_css.defined_classes(css)
 
 
 @pytest.mark.parametrize("name", ["fr-grid-row", "fr-col-md-6", "fr-mb-4w", "fr-sr-only"])
 def test_css_has_the_layout_helpers(css, name):
-    assert name in vendor.defined_classes(css)
+    assert name in dsfr_css.defined_classes(css)
 
 
 def test_favicons_and_manifest_icons_exist():
@@ -129,7 +118,7 @@ def test_favicons_and_manifest_icons_exist():
 
 def test_rewrite_urls_rebases_component_paths():
     css = '.a{mask-image:url(../../icons/system/x.svg)}.b{background:url("../../icons/y z.svg")}'
-    out, assets = vendor.rewrite_urls(css, "component/header")
+    out, assets = dsfr_css.rewrite_urls(css, "component/header")
     assert out == '.a{mask-image:url(icons/system/x.svg)}.b{background:url("icons/y z.svg")}'
     assert assets == {"icons/system/x.svg", "icons/y z.svg"}
 
@@ -137,7 +126,7 @@ def test_rewrite_urls_rebases_component_paths():
 def test_rewrite_urls_keeps_fragments_and_data_uris():
     data = "url(\"data:image/svg+xml;charset=utf8,%3Csvg d='M1 (2)'%3E\")"
     css = f".a{{src:url(../fonts/F.woff2#x)}}.b{{background:{data}}}"
-    out, assets = vendor.rewrite_urls(css, "core")
+    out, assets = dsfr_css.rewrite_urls(css, "core")
     assert out == f".a{{src:url(fonts/F.woff2#x)}}.b{{background:{data}}}"
     assert assets == {"fonts/F.woff2"}
 
@@ -146,8 +135,8 @@ def test_rewrite_urls_keeps_fragments_and_data_uris():
     "target", ["../../../secret.svg", "https://cdn.example/x.svg", "//cdn/x.svg", "/x.svg"]
 )
 def test_rewrite_urls_refuses_urls_outside_the_package(target):
-    with pytest.raises(vendor.VendorError):
-        vendor.rewrite_urls(f".a{{background:url({target})}}", "component/card")
+    with pytest.raises(dsfr_css.VendorError):
+        dsfr_css.rewrite_urls(f".a{{background:url({target})}}", "component/card")
 
 
 def test_strip_non_woff2_keeps_only_woff2_and_local():
@@ -155,15 +144,15 @@ def test_strip_non_woff2_keeps_only_woff2_and_local():
         '@font-face{font-family:M;src:local(M),url(a.woff2) format("woff2"),'
         'url(a.woff) format("woff"),url(a.ttf)}.x{background:url(a.woff)}'
     )
-    assert vendor.strip_non_woff2(css) == (
+    assert dsfr_css.strip_non_woff2(css) == (
         '@font-face{font-family:M;src:local(M),url(a.woff2) format("woff2")}'
         ".x{background:url(a.woff)}"
     )
 
 
 def test_strip_non_woff2_fails_without_a_woff2_source():
-    with pytest.raises(vendor.VendorError):
-        vendor.strip_non_woff2('@font-face{font-family:M;src:url(a.woff) format("woff")}')
+    with pytest.raises(dsfr_css.VendorError):
+        dsfr_css.strip_non_woff2('@font-face{font-family:M;src:url(a.woff) format("woff")}')
 
 
 def test_minify_drops_comments_markers_and_charset_but_not_strings():
@@ -171,21 +160,21 @@ def test_minify_drops_comments_markers_and_charset_but_not_strings():
         '@charset "UTF-8";/*!\n * banner\n */.a{content:"/* kept */"}\n'
         "@media (min-width:36em){\n  /*! media sm */}@media (min-width:48em){.b{color:red}\n}"
     )
-    assert vendor.minify(css) == '.a{content:"/* kept */"}@media (min-width:48em){.b{color:red}}'
+    assert dsfr_css.minify(css) == '.a{content:"/* kept */"}@media (min-width:48em){.b{color:red}}'
 
 
 def test_split_top_level_ignores_nested_separators():
-    assert vendor.split_top_level('a,f(b,c),"d,e"', ",") == ["a", "f(b,c)", '"d,e"']
+    assert dsfr_css.split_top_level('a,f(b,c),"d,e"', ",") == ["a", "f(b,c)", '"d,e"']
 
 
 def test_defined_classes_reads_selectors_only():
     css = '@media (min-width:61.5em){.fr-a .fr-b:not(.c),[class*=" fr-d"]{background:url(x.svg)}}'
-    assert vendor.defined_classes(css) == {"fr-a", "fr-b", "c"}
+    assert dsfr_css.defined_classes(css) == {"fr-a", "fr-b", "c"}
 
 
 def test_component_order_follows_the_dsfr_bundle():
     scss = "@import 'badge/main';\n@import 'button/main';\n@import 'header/main';\n"
-    assert vendor.component_order(scss, ["header", "extra", "button", "badge"]) == [
+    assert dsfr_css.component_order(scss, ["header", "extra", "button", "badge"]) == [
         "badge",
         "button",
         "header",
@@ -209,7 +198,7 @@ def _tar_member(name, kind=tarfile.REGTYPE):
     ],
 )
 def test_check_member_refuses_unsafe_entries(member):
-    with pytest.raises(vendor.VendorError):
+    with pytest.raises(dsfr_css.VendorError):
         vendor.check_member(member)
 
 
