@@ -108,13 +108,6 @@ def test_upcoming_pages_say_when_the_call_opens(upcoming_site, save_as):
     )
 
 
-def test_upcoming_site_never_offers_the_form(upcoming_site):
-    for save_as in every_page(upcoming_site):
-        assert form_links(upcoming_site, save_as) == [], save_as
-        assert upcoming_site.html(save_as).select("iframe") == [], save_as
-        assert upcoming_site.html(save_as).select_one("header .fr-header__tools") is None
-
-
 def test_upcoming_calls_to_action_lead_to_the_application_page(upcoming_site):
     seed_link = upcoming_site.html("index.html").find(
         "a", string="DEVENEZ ENTREPRENEUR D’INTERET GENERAL"
@@ -134,11 +127,13 @@ def test_closed_pages_say_the_call_is_closed_since_its_closing_date(closed_site,
     assert box.select_one("a.fr-btn") is None
 
 
-def test_closed_site_never_offers_the_form(closed_site):
-    for save_as in every_page(closed_site):
-        assert form_links(closed_site, save_as) == [], save_as
-        assert closed_site.html(save_as).select("iframe") == [], save_as
-        assert closed_site.html(save_as).select_one("header .fr-header__tools") is None
+@pytest.mark.parametrize("state", ["upcoming", "closed"])
+def test_site_never_offers_the_form_unless_the_call_is_open(request, state):
+    site = request.getfixturevalue(f"{state}_site")
+    for save_as in every_page(site):
+        assert form_links(site, save_as) == [], save_as
+        assert site.html(save_as).select("iframe") == [], save_as
+        assert site.html(save_as).select_one("header .fr-header__tools") is None, save_as
 
 
 def test_closed_rules_page_still_tells_the_calendar(closed_site):

@@ -10,33 +10,26 @@ from jinja2.utils import missing
 from pelican import signals
 
 
+def _strict_at_top_level(name):
+    """Undefined's `name` method, raising first when the missing thing is a top-level name."""
+    lenient = getattr(Undefined, name)
+
+    def method(self, *args):
+        if self._undefined_obj is missing:
+            self._fail_with_undefined_error()
+        return lenient(self, *args)
+
+    return method
+
+
 class NamesStrictUndefined(Undefined):
-    """Undefined that raises when the missing thing is a top-level name."""
+    """Undefined that raises when a template prints, tests or loops over an unknown name."""
 
     __slots__ = ()
-
-    def _top_level(self):
-        return self._undefined_obj is missing
-
-    def __str__(self):
-        if self._top_level():
-            self._fail_with_undefined_error()
-        return super().__str__()
-
-    def __iter__(self):
-        if self._top_level():
-            self._fail_with_undefined_error()
-        return super().__iter__()
-
-    def __bool__(self):
-        if self._top_level():
-            self._fail_with_undefined_error()
-        return super().__bool__()
-
-    def __len__(self):
-        if self._top_level():
-            self._fail_with_undefined_error()
-        return super().__len__()
+    __str__ = _strict_at_top_level("__str__")
+    __iter__ = _strict_at_top_level("__iter__")
+    __bool__ = _strict_at_top_level("__bool__")
+    __len__ = _strict_at_top_level("__len__")
 
 
 def use_strict_names(pelican):
