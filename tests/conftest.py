@@ -123,6 +123,14 @@ def build_real_site(site, conf="pelicanconf.py", env=None):
     return Build(returncode, log, site / "output")
 
 
+def build_real_site_with(dest, settings_lines, env=None):
+    """A copy of the real site, built with `settings_lines` added to its pelicanconf.py."""
+    site = copy_real_site(dest)
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "\n" + settings_lines, encoding="utf-8")
+    return build_real_site(site, env=env)
+
+
 # -- editor errors ---------------------------------------------------------------
 
 PAGE = "---\nlayout: page\ntitle: Titre\n---\nCorps.\n"

@@ -116,15 +116,9 @@ def test_calendar_lists_the_key_dates_in_order_with_crlf_and_folded_lines():
 
 
 def test_a_build_with_a_plain_http_form_stops_with_the_setting_named(tmp_path):
-    from conftest import build_real_site, copy_real_site
+    from conftest import build_real_site_with
 
-    site = copy_real_site(tmp_path)
-    conf = site / "pelicanconf.py"
-    conf.write_text(
-        conf.read_text(encoding="utf-8") + '\nAPPLICATION_FORM_URL = "http://form.example/"\n',
-        encoding="utf-8",
-    )
-    result = build_real_site(site)
+    result = build_real_site_with(tmp_path, 'APPLICATION_FORM_URL = "http://form.example/"\n')
     assert result.returncode == 1
     assert "Traceback" not in result.log
     assert result.error_lines() == [

@@ -1,6 +1,7 @@
 """The call's three states, as a candidate meets them on the built site."""
 
 import pytest
+from conftest import at_moment, build_real_site_with
 
 FORM = "https://framaforms.org/candidature-entrepreneurs-dinteret-general-promotion-2-1501592391"
 CHALLENGE = "defis/predisauvetage/index.html"
@@ -67,12 +68,7 @@ def test_open_application_page_embeds_the_form_and_links_to_it(real_site):
 
 
 def test_open_application_page_without_embedding_keeps_the_link(tmp_path):
-    from conftest import at_moment, build_real_site, copy_real_site
-
-    site = copy_real_site(tmp_path)
-    conf = site / "pelicanconf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + "\nFORM_EMBED = False\n", encoding="utf-8")
-    result = build_real_site(site, env=at_moment("open"))
+    result = build_real_site_with(tmp_path, "FORM_EMBED = False\n", env=at_moment("open"))
     assert result.returncode == 0, result.log
     main = result.html("candidater/index.html").select_one("main")
     assert main.select_one("iframe") is None
@@ -80,16 +76,11 @@ def test_open_application_page_without_embedding_keeps_the_link(tmp_path):
 
 
 def test_challenge_parameter_names_the_challenge_in_the_form_address(tmp_path):
-    from conftest import at_moment, build_real_site, copy_real_site
-
-    site = copy_real_site(tmp_path)
-    conf = site / "pelicanconf.py"
-    conf.write_text(
-        conf.read_text(encoding="utf-8")
-        + '\nAPPLICATION_CALL = {**APPLICATION_CALL, "challenge_parameter": "defi"}\n',
-        encoding="utf-8",
+    result = build_real_site_with(
+        tmp_path,
+        'APPLICATION_CALL = {**APPLICATION_CALL, "challenge_parameter": "defi"}\n',
+        env=at_moment("open"),
     )
-    result = build_real_site(site, env=at_moment("open"))
     assert result.returncode == 0, result.log
     button = callout(result, CHALLENGE).select_one("a.fr-btn")
     assert button["href"] == FORM + "?defi=predisauvetage"

@@ -1,7 +1,7 @@
 """A name no setting defines fails the build; a missing attribute stays blank."""
 
 import pytest
-from conftest import build_real_site, copy_real_site
+from conftest import build_real_site_with
 from jinja2 import Environment, UndefinedError
 from strict_templates.plugin import NamesStrictUndefined
 
@@ -36,9 +36,6 @@ def test_missing_attributes_and_guarded_names_stay_lenient(source, expected):
 
 
 def test_a_setting_the_templates_need_is_missing(tmp_path):
-    site = copy_real_site(tmp_path)
-    conf = site / "pelicanconf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + "\ndel SITE_TAGLINE\n", encoding="utf-8")
-    result = build_real_site(site)
+    result = build_real_site_with(tmp_path, "del SITE_TAGLINE\n")
     assert result.returncode == 1
     assert result.log.splitlines()[0] == "UndefinedError: 'SITE_TAGLINE' is undefined"

@@ -12,10 +12,6 @@ class CallState:
 
     def __init__(self, call, siteurl):
         self.settings = call
-        self.form_url = call.form_url
-        self.opens = call.opens
-        self.closes = call.closes
-        self.form_embed = call.form_embed
         self.page_url = f"{siteurl}/{call.page_url}"
         if call.now < call.opens:
             self.state = UPCOMING
@@ -36,9 +32,10 @@ class CallState:
         if not self.is_open:
             return self.page_url
         parameter = self.settings.challenge_parameter
+        form_url = self.settings.form_url
         if challenge is None or not parameter:
-            return self.form_url
-        parts = urlsplit(self.form_url)
+            return form_url
+        parts = urlsplit(form_url)
         query = [*parse_qsl(parts.query, keep_blank_values=True), (parameter, challenge)]
         return urlunsplit(parts._replace(query=urlencode(query)))
 
