@@ -4,8 +4,11 @@ Kept apart from scripts/vendor_dsfr.py, which fetches the package and writes fil
 these only turn text into text, and are unit-tested on small inputs.
 """
 
+import base64
+import hashlib
 import posixpath
 import re
+from urllib.parse import unquote_to_bytes
 
 
 class VendorError(Exception):
@@ -102,6 +105,44 @@ def rewrite_urls(css, css_dir):
         return format_url(path + suffix)
 
     return URL_RE.sub(replace, css), assets
+
+
+DATA_URI_RE = re.compile(r"data:([\w.+/-]+)((?:;[\w=.-]+)*),(.*)", re.S | re.IGNORECASE)
+# Files the pages' Content-Security-Policy allows ('self'): images only, no data: URIs.
+DATA_URI_TYPES = {"image/svg+xml": ".svg", "image/png": ".png"}
+
+
+def _decode_data_uri(target):
+    """(suffix, bytes) of an image data: URI; VendorError for anything else."""
+    match = DATA_URI_RE.fullmatch(target.strip())
+    kind = match.group(1).lower() if match else None
+    if kind not in DATA_URI_TYPES:
+        raise VendorError(f"unexpected data: URI in the CSS: {target[:60]}…")
+    params = [p.lower() for p in match.group(2).split(";") if p]
+    # CSS-escaped quotes inside a quoted url() are part of the CSS, not of the data.
+    payload = re.sub(r"\\(.)", r"\1", match.group(3))
+    data = base64.b64decode(payload) if "base64" in params else unquote_to_bytes(payload)
+    return DATA_URI_TYPES[kind], data
+
+
+def externalize_data_uris(css, folder="img/inline"):
+    """Move image data: URIs into files, so a CSP without `data:` still shows them.
+
+    Each file is named by a hash of its bytes: the same image is written once and the
+    names are the same on every run. Returns (css, {path: bytes}).
+    """
+    files = {}
+
+    def replace(match):
+        target = url_target(match)
+        if not is_data_uri(target):
+            return match.group(0)
+        suffix, data = _decode_data_uri(target)
+        path = f"{folder}/{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+        files[path] = data
+        return format_url(path)
+
+    return URL_RE.sub(replace, css), files
 
 
 def _is_woff2_source(item):

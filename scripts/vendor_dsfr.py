@@ -27,6 +27,7 @@ from dsfr_css import (
     broken_urls,
     component_order,
     defined_classes,
+    externalize_data_uris,
     minify,
     rewrite_urls,
     strip_non_woff2,
@@ -224,6 +225,7 @@ def build(version, legacy, workdir):
     components = component_order(scss, available)
 
     css, assets = build_css(dist, components, legacy)
+    css, inline_images = externalize_data_uris(css)
     missing = sorted(path for path in assets if not (dist / path).is_file())
     if missing:
         raise VendorError(f"assets referenced by the CSS are missing from the package: {missing}")
@@ -240,6 +242,9 @@ def build(version, legacy, workdir):
     for path in sorted(assets):
         (stage / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(dist / path, stage / path)
+    for path, data in sorted(inline_images.items()):
+        (stage / path).parent.mkdir(parents=True, exist_ok=True)
+        (stage / path).write_bytes(data)
     copy_favicons(dist, stage)
     licences = sorted(p for p in package.iterdir() if re.fullmatch(r"LICEN[CS]E.*", p.name))
     if not licences:

@@ -59,11 +59,16 @@ def test_every_shipped_asset_is_referenced(css):
     referenced = {re.split(r"[?#]", t)[0] for t in dsfr_css.css_urls(css)}
     assets = {
         p.relative_to(DSFR).as_posix()
-        for folder in ("fonts", "icons")
+        for folder in ("fonts", "icons", "img")
         for p in (DSFR / folder).rglob("*")
         if p.is_file()
     }
     assert assets == referenced
+
+
+def test_css_has_no_data_uri(css):
+    """The pages' Content-Security-Policy allows images from the site only."""
+    assert "data:" not in css
 
 
 def test_fonts_are_woff2_only(css):
@@ -129,6 +134,24 @@ def test_rewrite_urls_keeps_fragments_and_data_uris():
     out, assets = dsfr_css.rewrite_urls(css, "core")
     assert out == f".a{{src:url(fonts/F.woff2#x)}}.b{{background:{data}}}"
     assert assets == {"fonts/F.woff2"}
+
+
+def test_externalize_data_uris_writes_each_image_once_under_a_content_name():
+    svg = "url(\"data:image/svg+xml;charset=utf8,%3Csvg d='M1 (2)'%3E\")"
+    png = "url(data:image/png;base64,iVBORw0KGgo=)"
+    css = f".a{{background:{svg}}}.b{{background:{svg}}}.c{{background:{png}}}.d{{x:url(a.svg)}}"
+    out, files = dsfr_css.externalize_data_uris(css)
+    assert "data:" not in out
+    assert sorted(files.values()) == [b"<svg d='M1 (2)'>", b"\x89PNG\r\n\x1a\n"]
+    svg_path = next(p for p, data in files.items() if data.startswith(b"<svg"))
+    assert re.fullmatch(r"img/inline/[0-9a-f]{12}\.svg", svg_path)
+    assert out.count(f"url({svg_path})") == 2
+    assert out.endswith(".d{x:url(a.svg)}")
+
+
+def test_externalize_data_uris_refuses_other_kinds():
+    with pytest.raises(dsfr_css.VendorError, match="unexpected data: URI"):
+        dsfr_css.externalize_data_uris(".a{src:url(data:font/woff2;base64,AAAA)}")
 
 
 @pytest.mark.parametrize(
