@@ -24,6 +24,7 @@ PLUGINS = [
     "application_call",
     "challenge_index",
     "strict_templates",
+    "security_policy",
     "sitemap",
 ]
 
@@ -80,6 +81,20 @@ APPLICATION_CALL = {
             "description": "Le programme commence en janvier 2018 et dure dix mois, à temps plein.",
         },
     ],
+}
+
+# Content-Security-Policy of every page (plugins/security_policy): everything from the
+# site itself, nothing inline; frames only from the form's origin when it is embedded.
+# "header_only" directives are for web servers: a <meta> tag cannot carry them.
+CONTENT_SECURITY_POLICY = {
+    "directives": {
+        "default-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    },
+    "header_only": {"frame-ancestors": ["'none'"]},
+    "frame_form": True,
 }
 
 # Challenges in their welcome-text order, and one page per skill sought.

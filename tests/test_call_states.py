@@ -59,7 +59,9 @@ def test_open_application_page_embeds_the_form_and_links_to_it(real_site):
     assert frame["src"] == FORM
     assert frame["title"] == "Formulaire de candidature – Framaforms (association Framasoft)"
     assert frame["loading"] == "lazy"
-    assert {"allow-forms", "allow-scripts", "allow-same-origin"} <= set(frame["sandbox"])
+    sandbox = set(frame["sandbox"])
+    # The form posts as plain HTML; scripts with same-origin could lift the sandbox.
+    assert "allow-forms" in sandbox and "allow-scripts" not in sandbox
     link = link_starting(main, "Ouvrir le formulaire dans un nouvel onglet")
     assert link["href"] == FORM
     assert link["target"] == "_blank"

@@ -1,0 +1,115 @@
+"""The site's Content-Security-Policy, from the settings: one source for pages and servers.
+
+Pages carry it in a <meta http-equiv> tag; a web server can send the same policy as a
+header, plus the directives a <meta> tag cannot carry (browsers ignore them there, with
+a console error).
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+SETTING = "CONTENT_SECURITY_POLICY"
+
+DEFAULTS = {
+    # Everything from the site itself, nothing inline: no 'unsafe-inline', no data:.
+    "directives": {
+        "default-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    },
+    # Only a response header can carry these (CSP Level 3, section 3.3).
+    "header_only": {
+        "frame-ancestors": ["'none'"],
+    },
+    # Frames are allowed from the application form's origin when it is embedded.
+    "frame_form": True,
+}
+
+META_FORBIDDEN = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
+UNSAFE = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "data:", "*"}
+
+
+class SettingsError(Exception):
+    """A mistake in the policy's settings, found at start."""
+
+    exitcode = 1
+    editor_facing = True  # the message says what to change: no traceback
+
+
+def _fail(message):
+    raise SettingsError(f"security_policy: {message}")
+
+
+def _directives(value, key):
+    if not isinstance(value, dict):
+        _fail(f'{SETTING}["{key}"] doit être un dictionnaire {{directive: [sources]}}')
+    for name, sources in value.items():
+        if not isinstance(name, str) or not name.replace("-", "").isalpha():
+            _fail(f'{SETTING}["{key}"] : « {name} » n\'est pas un nom de directive')
+        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+            _fail(f'{SETTING}["{key}"]["{name}"] doit être une liste de textes')
+        unsafe = sorted(UNSAFE.intersection(sources))
+        if unsafe:
+            _fail(
+                f'{SETTING}["{key}"]["{name}"] contient {", ".join(unsafe)} : le site promet '
+                "une politique stricte ; servez la ressource depuis le site lui-même"
+            )
+    return {name: list(sources) for name, sources in value.items()}
+
+
+def form_origin(form_url):
+    """scheme://host[:port] of the form, or None when there is no usable address."""
+    parts = urlsplit(form_url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+@dataclass(frozen=True)
+class Policy:
+    directives: dict  # for pages and headers alike
+    header_only: dict
+
+    @staticmethod
+    def _render(directives):
+        return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
+
+    @property
+    def meta(self):
+        """The policy as a <meta http-equiv> carries it."""
+        return self._render(self.directives)
+
+    @property
+    def header(self):
+        """The policy as a Content-Security-Policy response header."""
+        return self._render({**self.directives, **self.header_only})
+
+
+def load(settings):
+    """The site's Policy from the settings; SettingsError names any mistake."""
+    raw = settings.get(SETTING, {})
+    if not isinstance(raw, dict):
+        _fail(f"{SETTING} doit être un dictionnaire")
+    unknown = sorted(set(raw) - set(DEFAULTS))
+    if unknown:
+        _fail(
+            f"clé inconnue dans {SETTING} : {', '.join(unknown)} (connues : {', '.join(DEFAULTS)})"
+        )
+    config = {**DEFAULTS, **raw}
+    directives = _directives(config["directives"], "directives")
+    header_only = _directives(config["header_only"], "header_only")
+    if "default-src" not in directives:
+        _fail(f'{SETTING}["directives"] doit contenir "default-src"')
+    misplaced = sorted(META_FORBIDDEN.intersection(directives))
+    if misplaced:
+        _fail(
+            f"{', '.join(misplaced)} ne peut pas figurer dans une balise <meta> : "
+            f'déplacez-la dans {SETTING}["header_only"]'
+        )
+    if not isinstance(config["frame_form"], bool):
+        _fail(f'{SETTING}["frame_form"] doit valoir True ou False')
+    if "frame-src" not in directives:
+        origin = form_origin(settings.get("APPLICATION_FORM_URL"))
+        embeds = config["frame_form"] and settings.get("FORM_EMBED") and origin
+        # Without an embedded form, no frame at all, whatever default-src allows.
+        directives["frame-src"] = [origin] if embeds else ["'none'"]
+    return Policy(directives, header_only)
