@@ -2,6 +2,7 @@
 
 import contextlib
 import functools
+import os
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -10,10 +11,12 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
+from playwright.sync_api import Error as PlaywrightError
 
 HOST = "127.0.0.1"
 # Debian's package, never Playwright's download: CI reaches package registries only.
-CHROMIUM = "/usr/bin/chromium"
+# CHROMIUM_PATH points elsewhere where a runner has its own (GitHub's has Chrome).
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -123,6 +126,58 @@ def block_other_hosts(context):
             route.abort("blockedbyclient")
 
     context.route("**/*", handle)
+
+
+# -- what a page reports while it loads --------------------------------------------
+
+# Runs before the page's own code: a CSP violation fires this event on the document.
+_RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}` +
+    (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : "")
+  );
+});
+"""
+
+
+class PageWatch:
+    """Console errors, failed requests and CSP violations of one page, as they happen."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console_errors = []
+        self.failed_requests = []  # (url, reason, is the navigation of a frame)
+        self.bad_responses = []  # (url, HTTP status)
+        page.add_init_script(_RECORD_CSP_VIOLATIONS)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _failed(self, request):
+        self.failed_requests.append((request.url, request.failure, is_frame_navigation(request)))
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.bad_responses.append((response.url, response.status))
+
+    def csp_violations(self):
+        """The violations the page's document saw so far (call after it has loaded)."""
+        return self.page.evaluate("window.__cspViolations || []")
+
+
+def is_frame_navigation(request):
+    """Whether a request loads an embedded frame's document."""
+    try:
+        return request.is_navigation_request() and request.frame.parent_frame is not None
+    except PlaywrightError:  # service-worker requests have no frame
+        return False
 
 
 # -- axe -------------------------------------------------------------------------------

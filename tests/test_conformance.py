@@ -16,6 +16,7 @@ from browser import (
     axe_violations,
     block_other_hosts,
     describe_violations,
+    is_frame_navigation,
     is_local,
     launch,
     page_file,
@@ -23,7 +24,6 @@ from browser import (
     site_pages,
 )
 from conftest import ROOT, at_moment, build_real_site, copy_real_site
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 # The Nu HTML checker, from npm (package.json; `make test` installs it).
@@ -131,13 +131,6 @@ class Visit:
     requests: list
 
 
-def _frame_navigation(request):
-    try:
-        return request.is_navigation_request() and request.frame.parent_frame is not None
-    except PlaywrightError:  # service-worker requests have no frame
-        return False
-
-
 @pytest.fixture(scope="session")
 def visit(browser, base_urls):
     """Load each page once in a shared context; the axe and request tests read the result."""
@@ -150,7 +143,7 @@ def visit(browser, base_urls):
         if (state, path) not in visits:
             page = context.new_page()
             requests = []
-            page.on("request", lambda r: requests.append((r.url, _frame_navigation(r))))
+            page.on("request", lambda r: requests.append((r.url, is_frame_navigation(r))))
             page.on("websocket", lambda ws: requests.append((ws.url, False)))
             try:
                 response = page.goto(base_url + quote(path), wait_until="load")
