@@ -55,11 +55,15 @@ $(NODE_TOOLS): package-lock.json
 	rm -f node_modules/.installed-*
 	touch $@
 
+# Screenshots of the home page and a challenge (360 and 1280 px), for reviewers.
+CAPTURES := test-results/captures
+
 test: lint browser $(NODE_TOOLS) ## Run every test
-	$(BIN)/pytest
+	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest || status=$$?; \
+	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
 
 clean: ## Remove the built site and caches (keeps the virtual environment)
-	rm -rf output .pytest_cache .ruff_cache
+	rm -rf output .pytest_cache .ruff_cache test-results
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 lock: ## Re-pin requirements.txt from requirements.in in a fresh environment

@@ -52,7 +52,7 @@ def test_navigation_marks_only_the_current_section(current, marked):
     assert [a.get_text() for a in links if a.get("aria-current") == "page"] == marked
 
 
-def test_header_has_the_republic_block_the_name_and_no_js_menu():
+def test_header_has_the_republic_block_the_name_and_a_popover_menu():
     html = render("header", "header", "Nom", "Devise", ITEMS, "", "", action=None)
     header = html.select_one("header.fr-header")
     assert header.select_one(".fr-header__logo p.fr-logo").get_text("|") == "République|Française"
@@ -60,9 +60,17 @@ def test_header_has_the_republic_block_the_name_and_no_js_menu():
     assert header.select_one(".fr-header__service-title").get_text() == "Nom"
     assert header.select_one(".fr-header__service-tagline").get_text() == "Devise"
     menu = header.select_one(".fr-header__menu")
-    # No modal and no button: the menu must not need JavaScript.
+    # Not DSFR's modal, which needs its script: an HTML popover, opened and closed by
+    # buttons that name it, with no script at all.
     assert "fr-modal" not in menu["class"]
-    assert header.select("button") == []
+    assert menu.has_attr("popover") and menu["id"] == "menu"
+    opener = header.select_one(".fr-header__navbar button.fr-btn--menu")
+    assert (opener["popovertarget"], opener.get_text()) == ("menu", "Menu")
+    assert not opener.has_attr("popovertargetaction")  # toggle
+    closer = menu.select_one("button.fr-btn--close")
+    assert (closer["popovertarget"], closer["popovertargetaction"]) == ("menu", "hide")
+    assert [b["type"] for b in header.select("button")] == ["button", "button"]
+    assert header.select("script, [onclick]") == []
     assert menu.select_one("nav#navigation") is not None
     assert header.select_one(".fr-header__tools") is None
 

@@ -1,7 +1,15 @@
-"""Every built page: accessible (axe), valid HTML (Nu checker), and with no outside requests."""
+"""Every built page, in a real browser: accessible, valid, self-contained, usable by keyboard,
+on a phone and without JavaScript.
+
+The pages are found in the build's output, so a new page is checked without touching this
+file. Tests named test_page_* run once per page; EIG_CONFORMANCE_SITE=<folder> runs them on
+an already built folder instead of the real site (tests/test_conformance_guard.py does, on a
+deliberately broken page, to prove that they catch what they claim to).
+"""
 
 import contextlib
 import json
+import os
 import runpy
 import shutil
 import subprocess
@@ -9,12 +17,14 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
+import keyboard
 import pytest
+import site_links
 from browser import (
+    PageWatch,
     axe_violations,
-    block_other_hosts,
     describe_violations,
     is_frame_navigation,
     is_local,
@@ -23,7 +33,7 @@ from browser import (
     serve,
     site_pages,
 )
-from conftest import ROOT, at_moment, build_real_site, copy_real_site
+from conftest import ROOT, Build, at_moment, build_real_site, copy_real_site
 from playwright.sync_api import sync_playwright
 
 # The Nu HTML checker, from npm (package.json; `make test` installs it).
@@ -31,16 +41,26 @@ VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # The application form is embedded on this page only; its host is allowed there.
 FORM_PAGE = "/candidater/"
 MOBILE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+# What the embedded form's frame receives instead of the real form: no network here.
+FORM_STAND_IN = (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Formulaire</title>'
+    "</head><body><p>Formulaire (substitut de test)</p></body></html>"
+)
 # A document with a known error: if the Nu checker does not report it, its silence
 # about the pages proves nothing (it skips missing files without a word, for one).
 NU_CANARY = (
     '<!DOCTYPE html><html lang="fr"><head><title>Témoin</title></head>'
     "<body><span><div></div></span></body></html>"
 )
+# Screenshots for reviewers: `make test` names the folder (EIG_CAPTURES) at the end.
+CAPTURES = Path(os.environ.get("EIG_CAPTURES") or ROOT / "test-results" / "captures")
+CAPTURED_PAGES = {"accueil": "/", "defi": "/defis/predisauvetage/"}
 
 # Every page is checked while the call is open (the richest state: header button,
 # embedded form); the pages that change with the call's state, in the other two too.
-STATES = ("open", "upcoming", "closed")
+GIVEN_SITE = os.environ.get("EIG_CONFORMANCE_SITE")
+STATES = ("open",) if GIVEN_SITE else ("open", "upcoming", "closed")
 STATE_PAGES = ("/", "/candidater/", "/defis/predisauvetage/")
 
 _BUILDS = pytest.StashKey()
@@ -50,6 +70,9 @@ def _real_site(config, state="open"):
     """The real site in one call state, built once per session, before collection."""
     builds = config.stash.setdefault(_BUILDS, {})
     if state not in builds:
+        if GIVEN_SITE:
+            builds[state] = Build(0, "", Path(GIVEN_SITE).resolve())
+            return builds[state]
         site = Path(tempfile.mkdtemp(prefix=f"conformance-{state}-"))
         config.add_cleanup(lambda: shutil.rmtree(site, ignore_errors=True))
         builds[state] = build_real_site(copy_real_site(site), env=at_moment(state))
@@ -107,10 +130,16 @@ def base_url(base_urls):
 
 
 @pytest.fixture(scope="session")
-def form_host(site):
-    """The host of APPLICATION_FORM_URL in the settings the site was built with."""
-    settings = runpy.run_path(str(site.output.parent / "pelicanconf.py"))
-    return urlsplit(settings.get("APPLICATION_FORM_URL") or "").hostname
+def form_url():
+    """APPLICATION_FORM_URL of the real site's settings (None for a given folder)."""
+    if GIVEN_SITE:
+        return None
+    return runpy.run_path(str(ROOT / "pelicanconf.py")).get("APPLICATION_FORM_URL")
+
+
+@pytest.fixture(scope="session")
+def form_host(form_url):
+    return urlsplit(form_url).hostname if form_url else None
 
 
 @pytest.fixture(scope="session")
@@ -121,36 +150,85 @@ def browser():
         browser.close()
 
 
+def _isolate(context, form_host):
+    """Keep the context on 127.0.0.1; the form's frame gets a local stand-in document."""
+
+    def handle(route):
+        request = route.request
+        if is_local(request.url):
+            route.continue_()
+        elif form_host and urlsplit(request.url).hostname == form_host:
+            route.fulfill(status=200, content_type="text/html", body=FORM_STAND_IN)
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", handle)
+
+
+@contextlib.contextmanager
+def page_in(browser, form_host=None, **options):
+    """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(5000)
+    _isolate(context, form_host)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @dataclass
 class Visit:
-    """What one load of a page showed: its axe violations and the requests it made."""
+    """What one load of a page at desktop size showed."""
 
-    violations: list
+    violations: list  # axe
     iframe_srcs: list
-    # (url, whether it is the navigation of an embedded frame)
-    requests: list
+    requests: list  # (url, whether it is the navigation of an embedded frame)
+    console_errors: list
+    failed_requests: list  # (url, reason, frame navigation)
+    bad_responses: list  # (url, status)
+    csp_violations: list
+    tab_walk: keyboard.TabWalk
+    skip_link: tuple  # (href, id of the focused element, its tag)
 
 
 @pytest.fixture(scope="session")
-def visit(browser, base_urls):
-    """Load each page once in a shared context; the axe and request tests read the result."""
-    context = browser.new_context()
-    block_other_hosts(context)
+def visit(browser, base_urls, form_host):
+    """Load each page once in a shared context; the per-page tests read the result."""
+    context = browser.new_context(viewport=DESKTOP)
+    # A page that lacks what a step waits for fails in seconds, not Playwright's 30.
+    context.set_default_timeout(5000)
+    _isolate(context, form_host)
     visits = {}
 
     def _visit(state, path):
-        base_url = base_urls[state]
         if (state, path) not in visits:
             page = context.new_page()
+            watch = PageWatch(page)
             requests = []
             page.on("request", lambda r: requests.append((r.url, is_frame_navigation(r))))
             page.on("websocket", lambda ws: requests.append((ws.url, False)))
             try:
-                response = page.goto(base_url + quote(path), wait_until="load")
+                response = page.goto(base_urls[state] + quote(path), wait_until="load")
                 status = response.status if response else None
                 assert status == 200, f"{path}: HTTP status {status}"
                 srcs = page.eval_on_selector_all("iframe[src]", "els => els.map(e => e.src)")
-                visits[state, path] = Visit(axe_violations(page), srcs, requests)
+                # Read before axe runs its own code in the page.
+                csp = watch.csp_violations()
+                console = list(watch.console_errors)
+                walk = keyboard.tab_through(page)
+                skip = keyboard.follow_first_skip_link(page)
+                visits[state, path] = Visit(
+                    axe_violations(page),
+                    srcs,
+                    requests,
+                    console,
+                    watch.failed_requests,
+                    watch.bad_responses,
+                    csp,
+                    walk,
+                    skip,
+                )
             finally:
                 page.close()
         return visits[state, path]
@@ -159,12 +237,14 @@ def visit(browser, base_urls):
     context.close()
 
 
-def _run_nu(files):
-    """The Nu checker's JSON report on `files`, from one Java run."""
+def _run_nu(urls):
+    """The Nu checker's JSON report on `urls`, from one Java run."""
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (it runs `npm ci`)"
-    command = ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always"]
+    # The checker refuses local hosts unless told: the pages are served on 127.0.0.1.
+    allow_local = "-Dnu.validator.servlet.allow-forbidden-hosts=true"
+    command = ["java", allow_local, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always"]
     stderr = subprocess.run(
-        [*command, *map(str, files)], capture_output=True, text=True, timeout=600, check=False
+        [*command, *urls], capture_output=True, text=True, timeout=600, check=False
     ).stderr
     # The report goes to stderr, possibly after a JVM notice such as _JAVA_OPTIONS.
     start = stderr.find('{"')
@@ -173,77 +253,111 @@ def _run_nu(files):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _nu_report(request, sites, tmp_path_factory):
-    """Start the Nu checker at once, in a thread: Java starts up while the browser works."""
-    canary = tmp_path_factory.mktemp("nu") / "canary.html"
-    canary.write_text(NU_CANARY, encoding="utf-8")
-    files = [canary] + [
-        page_file(sites[state].output, path) for state, path in _checked_pages(request.config)
-    ]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        yield canary, pool.submit(_run_nu, files)
+def _nu_report(request, base_urls, tmp_path_factory):
+    """Start the Nu checker at once, in a thread: Java starts up while the browser works.
+
+    Pages are checked over HTTP, as browsers get them: the checker also applies their
+    Content-Security-Policy, whose 'self' means nothing to a file: URL.
+    """
+    canary_dir = tmp_path_factory.mktemp("nu")
+    (canary_dir / "canary.html").write_text(NU_CANARY, encoding="utf-8")
+    with serve(canary_dir) as canary_base, ThreadPoolExecutor(max_workers=1) as pool:
+        # The canary is served too: a silent run then proves the pages were fetched.
+        canary = canary_base + "/canary.html"
+        urls = [canary] + [
+            base_urls[state] + quote(path) for state, path in _checked_pages(request.config)
+        ]
+        report = pool.submit(_run_nu, urls)
+        yield canary, report
+        report.result()  # the server must outlive the run
 
 
 @pytest.fixture(scope="session")
 def nu_messages(_nu_report):
-    """The Nu checker's messages by file, from one run over every page."""
+    """The Nu checker's messages by URL, from one run over every page."""
     canary, report = _nu_report
-    by_file = {}
+    by_url = {}
     for message in report.result()["messages"]:
         url = message.get("url")
         assert url, f"the Nu checker failed: {message}"
-        by_file.setdefault(Path(unquote(urlsplit(url).path)).resolve(), []).append(message)
-    assert any(m["type"] == "error" for m in by_file.get(canary.resolve(), [])), (
+        by_url.setdefault(url, []).append(message)
+    assert any(m["type"] == "error" for m in by_url.get(canary, [])), (
         f"the Nu checker did not report the canary's error, so its silence proves nothing:\n"
         f"{report.result()}"
     )
-    return by_file
+    return by_url
 
 
 # -- helpers ---------------------------------------------------------------------------
 
 
-def _host(url):
-    return urlsplit(url).hostname
-
-
-def _is_embedded_form(path, request, visit, form_host):
-    """The application form's iframe on its page: blocked, but expected."""
-    url, frame_navigation = request
+def _is_embedded_form(path, url, frame_navigation, visit, form_host):
+    """The application form's frame on its page: expected, and given a stand-in."""
+    host = urlsplit(url).hostname
     return (
         path == FORM_PAGE
         and form_host is not None
         and frame_navigation
-        and _host(url) == form_host
-        and form_host in {_host(src) for src in visit.iframe_srcs}
+        and host == form_host
+        and form_host in {urlsplit(src).hostname for src in visit.iframe_srcs}
     )
 
 
 def _describe_nu(messages):
     return "\n".join(
-        f"  line {m.get('lastLine', '?')}:{m.get('lastColumn', '?')} {m['type']}: "
-        f"{m['message']}" + (f"\n      {m['extract']!r}" if m.get("extract") else "")
+        f"  line {m.get('lastLine', '?')}:{m.get('lastColumn', '?')} "
+        f"{m.get('subType', m['type'])}: {m['message']}"
+        + (f"\n      {m['extract']!r}" if m.get("extract") else "")
         for m in messages
     )
 
 
-@contextlib.contextmanager
-def page_in(browser, **options):
-    """A page in a fresh context (its own viewport, JavaScript or not), cut off from other hosts."""
-    context = browser.new_context(**options)
-    block_other_hosts(context)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+def _listing(items):
+    return "\n".join(f"  {item}" for item in items)
 
 
-# -- tests -------------------------------------------------------------------------------
+def _outside_viewport(locator, width):
+    """Why a header link is not reachable where it is, or None."""
+    if not locator.is_visible():
+        return "hidden"
+    box = locator.bounding_box()
+    if box is None or box["x"] < 0 or box["x"] + box["width"] > width:
+        return f"outside the {width} px screen: {box}"
+    return None
+
+
+def _open_menu(page):
+    """Open the header's menu with its button, when a small screen shows one."""
+    button = page.locator(".fr-header__navbar .fr-btn--menu")
+    if button.count() and button.is_visible():
+        button.click()
+        page.locator("#menu").wait_for(state="visible")
+
+
+def _unreachable_header_links(page, width):
+    _open_menu(page)
+    problems = []
+    for link in page.locator("header a").all():
+        why = _outside_viewport(link, width)
+        if why:
+            problems.append(f"{link.get_attribute('href')!r} {link.text_content()!r}: {why}")
+    return problems
+
+
+# -- every page ----------------------------------------------------------------------------
 
 
 def test_page_has_no_accessibility_violation(state, page_path, visit):
     violations = visit(state, page_path).violations
     assert not violations, f"axe violations on {page_path}:\n{describe_violations(violations)}"
+
+
+def test_page_is_valid_html(state, page_path, base_urls, nu_messages):
+    messages = nu_messages.get(base_urls[state] + quote(page_path), [])
+    # Errors and warnings (type "info" with subType "warning") both fail; plain
+    # information messages do not.
+    failing = [m for m in messages if m["type"] != "info" or m.get("subType") == "warning"]
+    assert not failing, f"Nu checker errors and warnings on {page_path}:\n{_describe_nu(failing)}"
 
 
 def test_page_requests_nothing_from_other_hosts(state, page_path, visit, form_host):
@@ -252,38 +366,138 @@ def test_page_requests_nothing_from_other_hosts(state, page_path, visit, form_ho
         url
         for url, frame_navigation in seen.requests
         if not is_local(url)
-        and not _is_embedded_form(page_path, (url, frame_navigation), seen, form_host)
+        and not _is_embedded_form(page_path, url, frame_navigation, seen, form_host)
     ]
-    assert not outside, f"{page_path} requests other hosts:\n" + "\n".join(outside)
+    assert not outside, f"{page_path} requests other hosts:\n" + _listing(outside)
 
 
-def test_page_is_valid_html(state, page_path, sites, nu_messages):
-    messages = nu_messages.get(page_file(sites[state].output, page_path).resolve(), [])
-    errors = [m for m in messages if m["type"] != "info"]
-    warnings = [m for m in messages if m["type"] == "info"]
-    if warnings:
-        # Warnings are advice, not failures; shown with `pytest -rP` or `-s`.
-        print(f"Nu checker warnings on {page_path}:\n{_describe_nu(warnings)}")
-    assert not errors, f"Nu checker errors on {page_path}:\n{_describe_nu(errors)}"
+def test_page_has_no_console_error_nor_failed_request(state, page_path, visit):
+    seen = visit(state, page_path)
+    problems = [f"console: {text}" for text in seen.console_errors]
+    problems += [f"failed: {url} ({reason})" for url, reason, _ in seen.failed_requests]
+    problems += [f"HTTP {status}: {url}" for url, status in seen.bad_responses]
+    assert not problems, f"{page_path} in the browser:\n" + _listing(problems)
 
 
-def test_main_navigation_is_visible_on_mobile_without_javascript(browser, base_url):
-    """The header's links must not hide behind a menu button that only JavaScript opens."""
-    with page_in(browser, java_script_enabled=False, viewport=MOBILE) as page:
-        page.goto(base_url + "/")
-        links = page.locator("header nav a")
-        assert links.count() > 0, "no link in the home page's `header nav`"
-        hidden = []
-        for link in links.all():
-            box = link.bounding_box()
-            inside = (
-                box is not None and box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
-            )
-            if not (inside and link.is_visible()):
-                hidden.append(f"  {link.get_attribute('href')!r} {link.text_content()!r}: {box}")
-        assert not hidden, "header links not visible at 360 px without JavaScript:\n" + "\n".join(
-            hidden
+def test_page_violates_no_content_security_policy(state, page_path, visit):
+    violations = visit(state, page_path).csp_violations
+    assert not violations, f"CSP violations on {page_path}:\n" + _listing(violations)
+
+
+def test_page_links_and_anchors_resolve(state, page_path, sites):
+    dead = site_links.dead_links(sites[state].output, page_path)
+    assert not dead, f"dead links on {page_path}:\n" + _listing(dead)
+
+
+def test_page_images_have_a_text_alternative(state, page_path, sites):
+    missing = site_links.images_without_alt(page_file(sites[state].output, page_path))
+    assert not missing, f"images without alt on {page_path}:\n" + _listing(missing)
+
+
+def test_page_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(
+    state, page_path, visit
+):
+    seen = visit(state, page_path)
+    first = seen.tab_walk.first()
+    assert first and 'class="fr-link"' in first and 'href="#' in first, (
+        f"on {page_path}, the first Tab reaches {first}, not the skip link"
+    )
+    href, focused_id, tag = seen.skip_link
+    assert href, f"{page_path} has no skip link (.fr-skiplinks a)"
+    assert (focused_id, tag) == (href.lstrip("#"), "MAIN"), (
+        f"on {page_path}, the skip link {href} left focus on <{tag.lower()} id={focused_id!r}>"
+    )
+
+
+def test_page_every_interactive_element_is_reached_by_tab_and_shows_its_focus(
+    state, page_path, visit
+):
+    walk = visit(state, page_path).tab_walk
+    problems = [f"never reached by Tab: {html}" for html in walk.unreached]
+    problems += [f"no visible focus indicator: {html}" for html in walk.without_ring()]
+    problems += [f"ring shown without focus: {html}" for html in walk.ring_without_focus]
+    assert walk.stops, f"Tab reaches nothing on {page_path}"
+    assert not problems, f"keyboard use of {page_path}:\n" + _listing(problems)
+
+
+def test_page_fits_a_phone_screen(state, page_path, browser, base_urls, form_host):
+    """360 px wide: no sideways scrolling, and every header link reachable (menu opened)."""
+    with page_in(browser, form_host, viewport=MOBILE) as page:
+        page.goto(base_urls[state] + quote(page_path))
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
+        assert overflow <= 0, f"{page_path} scrolls sideways by {overflow} px at 360 px"
+        unreachable = _unreachable_header_links(page, MOBILE["width"])
+        assert not unreachable, f"header links out of reach on {page_path}:\n" + _listing(
+            unreachable
+        )
+
+
+def test_page_works_without_javascript(state, page_path, browser, base_urls, form_url, form_host):
+    """Content, navigation and, while the call is open, the form's link: all without script."""
+    with page_in(browser, form_host, java_script_enabled=False, viewport=MOBILE) as page:
+        page.goto(base_urls[state] + quote(page_path))
+        heading = page.locator("main h1")
+        assert heading.count() == 1 and heading.is_visible(), f"no visible <h1> on {page_path}"
+        assert len(page.locator("main").inner_text().strip()) > 40, f"{page_path}: empty <main>"
+        unreachable = _unreachable_header_links(page, MOBILE["width"])
+        assert not unreachable, (
+            f"header links out of reach without JavaScript on {page_path}:\n"
+            + _listing(unreachable)
+        )
+        nav = page.locator("header nav a")
+        assert nav.count() > 0 and all(link.is_visible() for link in nav.all()), page_path
+        if state == "open" and form_url:
+            to_form = page.locator(f'a[href="{form_url}"]')
+            visible = [link for link in to_form.all() if link.is_visible()]
+            assert visible, f"no visible link to the application form on {page_path}"
+
+
+# -- the site as a whole ---------------------------------------------------------------------
+
+
+def test_mobile_menu_opens_closes_with_escape_and_returns_focus(browser, base_url):
+    with page_in(browser, viewport=MOBILE) as page:
+        page.goto(base_url + "/defis/")
+        menu, button = page.locator("#menu"), page.locator(".fr-btn--menu")
+        assert menu.is_hidden() and button.is_visible()
+        button.focus()
+        page.keyboard.press("Enter")
+        assert menu.is_visible()
+        # The next Tab goes into the menu, right after its button.
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.closest('#menu') !== null")
+        page.keyboard.press("Escape")
+        assert menu.is_hidden()
+        assert page.evaluate("() => document.activeElement.classList.contains('fr-btn--menu')")
+        # And its own button closes it too.
+        button.click()
+        page.locator("#menu .fr-btn--close").click()
+        assert menu.is_hidden()
+
+
+def test_desktop_shows_the_menu_without_its_buttons(browser, base_url):
+    with page_in(browser, viewport=DESKTOP) as page:
+        page.goto(base_url + "/")
+        assert page.locator("#menu nav").is_visible()
+        assert page.locator(".fr-btn--menu").is_hidden()
+        assert page.locator("#menu .fr-btn--close").is_hidden()
+
+
+def test_screenshots_of_home_and_a_challenge_for_review(browser, base_url):
+    CAPTURES.mkdir(parents=True, exist_ok=True)
+    for name, path in CAPTURED_PAGES.items():
+        for viewport in (MOBILE, DESKTOP):
+            target = CAPTURES / f"{name}-{viewport['width']}.png"
+            target.unlink(missing_ok=True)
+            with page_in(browser, viewport=viewport) as page:
+                page.goto(base_url + path)
+                page.screenshot(path=target, full_page=True)
+            png = target.read_bytes()
+            assert png.startswith(b"\x89PNG\r\n\x1a\n"), target
+            # The IHDR width: a full-page capture is as wide as the screen, no wider.
+            assert int.from_bytes(png[16:20], "big") == viewport["width"], target
 
 
 def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, base_url):
@@ -293,7 +507,7 @@ def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, bas
         page.emulate_media(media="print")
         for selector in ("header nav", ".fr-skiplinks", ".fr-breadcrumb", "footer"):
             assert page.locator(selector).first.is_hidden(), selector
-        buttons = page.locator("a.fr-btn")
+        buttons = page.locator("a.fr-btn, button.fr-btn")
         assert buttons.count() >= 2  # the header's and the call to action's
         assert all(button.is_hidden() for button in buttons.all())
         for selector in ("main h1", "main .eig-facts", "main h2 >> text=Le problème"):
@@ -311,13 +525,3 @@ def test_printed_links_to_other_sites_show_their_address(browser, base_url):
         link = page.locator('main a[href^="https://www.etalab.gouv.fr"]')
         after = link.evaluate("a => getComputedStyle(a, '::after').content")
         assert after == '" (https://www.etalab.gouv.fr/licence-ouverte-open-licence)"'
-
-
-def test_call_to_action_in_the_header_is_visible_on_mobile_without_javascript(browser, base_url):
-    """DSFR moves the header's buttons into a menu that only JavaScript opens; ours stay."""
-    with page_in(browser, java_script_enabled=False, viewport=MOBILE) as page:
-        page.goto(base_url + "/")
-        button = page.locator(".fr-header__tools a.fr-btn")
-        assert button.is_visible()
-        box = button.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]

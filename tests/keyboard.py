@@ -1,0 +1,100 @@
+"""Keyboard use of a loaded page: the Tab order, the focus indicator, the skip link."""
+
+from dataclasses import dataclass
+
+# Elements a keyboard user must be able to reach, when they are shown.
+_MARK_FOCUSABLE = """() => {
+  const selector = [
+    "a[href]", "area[href]", "button:not([disabled])", "select:not([disabled])",
+    "textarea:not([disabled])", "input:not([disabled]):not([type=hidden])",
+    "summary", "[tabindex]:not([tabindex='-1'])", "[contenteditable]:not([contenteditable=false])",
+  ].join(",");
+  const shown = [...document.querySelectorAll(selector)].filter(
+    (e) => e.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+  );
+  shown.forEach((e, i) => { e.dataset.keyboardProbe = String(i); });
+  return shown.map((e) => e.outerHTML.split(">")[0].slice(0, 120) + ">");
+}"""
+
+# Whether an element draws a focus ring now: on itself or on a pseudo-element (DSFR's
+# enlarged links draw it on ::before), at least 2 CSS px wide.
+_HAS_RING = """(e) => {
+  const ring = (s) => s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+  const pseudo = (p) => {
+    const s = getComputedStyle(e, p);
+    return s.content !== "none" && ring(s);
+  };
+  return ring(getComputedStyle(e)) || pseudo("::before") || pseudo("::after");
+}"""
+
+_ACTIVE = (
+    """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  return { probe: e.dataset.keyboardProbe ?? null, tag: e.tagName,
+           html: e.outerHTML.split(">")[0].slice(0, 120) + ">", ring: ("""
+    + _HAS_RING
+    + """)(e) };
+}"""
+)
+
+_RINGS_WHEN_UNFOCUSED = (
+    """(probes) => {
+  if (document.activeElement) document.activeElement.blur();
+  const ring = """
+    + _HAS_RING
+    + """;
+  return probes.filter((p) => ring(document.querySelector(`[data-keyboard-probe="${p}"]`)));
+}"""
+)
+
+
+@dataclass
+class TabWalk:
+    """What pressing Tab from the top of a fresh page went through."""
+
+    stops: list  # {probe, tag, html, ring} per focused element, in order
+    focusable: list  # the opening tags of every shown focusable element
+    unreached: list  # those Tab never reached
+    ring_without_focus: list  # elements whose "focus" ring is there without focus
+
+    def first(self):
+        return self.stops[0]["html"] if self.stops else None
+
+    def without_ring(self):
+        # A frame's document holds the focus it receives: its own page draws the ring.
+        return [s["html"] for s in self.stops if not s["ring"] and s["tag"] != "IFRAME"]
+
+
+def tab_through(page):
+    """Press Tab from the top of the freshly loaded `page` until focus leaves the page."""
+    focusable = page.evaluate(_MARK_FOCUSABLE)
+    stops, seen = [], set()
+    for _ in range(len(focusable) + 5):
+        page.keyboard.press("Tab")
+        active = page.evaluate(_ACTIVE)
+        if active is None or (active["probe"] is not None and active["probe"] in seen):
+            break  # back to the document, or round again
+        if active["probe"] is not None:
+            seen.add(active["probe"])
+        stops.append(active)
+    unreached = [html for i, html in enumerate(focusable) if str(i) not in seen]
+    ringed = page.evaluate(_RINGS_WHEN_UNFOCUSED, sorted(seen, key=int))
+    ring_without_focus = [focusable[int(p)] for p in ringed]
+    return TabWalk(stops, focusable, unreached, ring_without_focus)
+
+
+def follow_first_skip_link(page):
+    """Focus the first skip link, press Enter; return (its href, focused element's id, tag).
+
+    (None, None, None) when the page has no skip link.
+    """
+    links = page.locator(".fr-skiplinks a")
+    if links.count() == 0:
+        return None, None, None
+    href = links.first.get_attribute("href")
+    links.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("(h) => location.hash === h", arg=href, timeout=5000)
+    focused = page.evaluate("() => [document.activeElement.id, document.activeElement.tagName]")
+    return href, *focused
