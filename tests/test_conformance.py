@@ -477,6 +477,20 @@ def test_mobile_menu_opens_closes_with_escape_and_returns_focus(browser, base_ur
         assert menu.is_hidden()
 
 
+@pytest.mark.parametrize("viewport", [MOBILE, DESKTOP], ids=["360", "1280"])
+def test_every_skip_link_shown_leads_to_a_visible_target(browser, base_url, viewport):
+    with page_in(browser, viewport=viewport) as page:
+        page.goto(base_url + "/")
+        shown = []
+        for link in page.locator(".fr-skiplinks a").all():
+            link.focus()  # skip links appear on focus
+            if link.is_visible():
+                href = link.get_attribute("href")
+                shown.append(href)
+                assert page.locator(href).is_visible(), f"{href} is hidden at {viewport}"
+        assert shown and shown[0] == "#contenu"
+
+
 def test_desktop_shows_the_menu_without_its_buttons(browser, base_url):
     with page_in(browser, viewport=DESKTOP) as page:
         page.goto(base_url + "/")
