@@ -24,6 +24,7 @@ PLUGINS = [
     "application_call",
     "challenge_index",
     "strict_templates",
+    "content_schema",
     "sitemap",
 ]
 
@@ -81,6 +82,9 @@ APPLICATION_CALL = {
         },
     ],
 }
+
+# Front matter checked against plugins/content_schema/schema.py, by kind of content.
+CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
 
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
