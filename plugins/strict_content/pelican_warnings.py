@@ -1,0 +1,85 @@
+"""Every warning Pelican logs during a run, kept to fail the build with."""
+
+import logging
+import os
+
+from jekyll_compat.errors import EditorError
+
+# Editors' errors are already told in their own words by the shared error log.
+OWN_LOGGERS = ("jekyll_compat.errors", "strict_content")
+# Pelican's warnings that strict_content's own checks tell better (with a line).
+TOLD_BETTER = ("Empty alt attribute for image %s in %s",)
+FIX = "corrigez ce qu'il signale : la construction n'accepte aucun avertissement"
+
+
+class WarningCollector(logging.Handler):
+    """Keeps each warning and error logged by anything but the editors' error log."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        if kept(record) and record.msg not in TOLD_BETTER:
+            self.records.append(record)
+
+    def take(self, root):
+        """The warnings so far as editor errors, naming the source file when one is known."""
+        records, self.records = self.records, []
+        return [
+            EditorError(
+                _source_in(record, root) or "construction",
+                None,
+                f"avertissement de Pelican : {_message(record)}",
+                FIX,
+            )
+            for record in records
+        ]
+
+
+def kept(record):
+    """Whether a record is a warning this plugin turns into an editor error."""
+    return logging.WARNING <= record.levelno < logging.CRITICAL and not record.name.startswith(
+        OWN_LOGGERS
+    )
+
+
+class TellOnce(logging.Filter):
+    """On the printing handlers: a warning is printed once, as an editor error."""
+
+    def filter(self, record):
+        return not kept(record)
+
+
+def _message(record):
+    try:
+        return " ".join(record.getMessage().split())
+    except (TypeError, ValueError):
+        return str(record.msg)
+
+
+def _source_in(record, root):
+    """The content file a warning is about, if one of its arguments names it."""
+    args = record.args if isinstance(record.args, tuple) else ()
+    for arg in args:
+        if isinstance(arg, str) and arg.endswith((".md", ".markdown", ".html")):
+            path = os.path.relpath(arg, root) if os.path.isabs(arg) else arg
+            return path.replace(os.sep, "/")
+    return None
+
+
+def install():
+    """One collector on the root logger, where every logger's records end up."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, WarningCollector)]:
+        root.removeHandler(handler)
+    if not root.handlers and logging.lastResort is not None:
+        # `--log-handler plain` leaves the root without handlers, so Python prints
+        # through its last resort, which it would stop using once ours is added.
+        root.addHandler(logging.lastResort)
+    for handler in root.handlers:
+        if not any(isinstance(f, TellOnce) for f in handler.filters):
+            handler.addFilter(TellOnce())
+    collector = WarningCollector()
+    root.addHandler(collector)
+    return collector
