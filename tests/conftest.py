@@ -242,6 +242,6 @@ def strict_build(tmp_path):
     """Like `build`, with the content schema and the strict checks on."""
 
     def _build(files, **overrides):
-        return build_fixture(tmp_path / "site", files, PLUGINS=STRICT_PLUGINS, **overrides)
+        return build_fixture(tmp_path / "site", files, **{"PLUGINS": STRICT_PLUGINS, **overrides})
 
     return _build

@@ -23,12 +23,12 @@ class WarningCollector(logging.Handler):
         if kept(record) and record.msg not in TOLD_BETTER:
             self.records.append(record)
 
-    def take(self, root):
+    def take(self, root, output):
         """The warnings so far as editor errors, naming the source file when one is known."""
         records, self.records = self.records, []
         return [
             EditorError(
-                _source_in(record, root) or "construction",
+                _source_in(record, root, output) or "construction",
                 None,
                 f"avertissement de Pelican : {_message(record)}",
                 FIX,
@@ -58,13 +58,16 @@ def _message(record):
         return str(record.msg)
 
 
-def _source_in(record, root):
-    """The content file a warning is about, if one of its arguments names it."""
+def _source_in(record, root, output):
+    """The source file a warning is about, if one of its arguments names one."""
     args = record.args if isinstance(record.args, tuple) else ()
     for arg in args:
-        if isinstance(arg, str) and arg.endswith((".md", ".markdown", ".html")):
-            path = os.path.relpath(arg, root) if os.path.isabs(arg) else arg
-            return path.replace(os.sep, "/")
+        if not isinstance(arg, str) or not arg.endswith((".md", ".markdown", ".html")):
+            continue
+        path = os.path.abspath(os.path.join(root, arg))
+        if os.path.commonpath([path, os.path.abspath(output)]) == os.path.abspath(output):
+            continue  # a file the build writes, not one an editor wrote
+        return os.path.relpath(path, root).replace(os.sep, "/")
     return None
 
 

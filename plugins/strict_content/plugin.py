@@ -79,13 +79,16 @@ def check_pages(static_generator):
     for content in sorted(contents, key=lambda c: c.relative_source_path):
         for error in checks.check(content, settings["PATH"], context, built, settings["SITEURL"]):
             ERROR_LOG.report(error)
-    for error in RUN.collector.take(settings["PATH"]) if RUN.collector else ():
+    for error in (
+        RUN.collector.take(settings["PATH"], settings["OUTPUT_PATH"]) if RUN.collector else ()
+    ):
         ERROR_LOG.report(error)
 
 
 def fail_on_late_warnings(pelican):
     """Warnings logged while writing: the site is written, but the build still fails."""
-    errors = RUN.collector.take(pelican.settings["PATH"]) if RUN.collector else []
+    settings = pelican.settings
+    errors = RUN.collector.take(settings["PATH"], settings["OUTPUT_PATH"]) if RUN.collector else []
     if not errors:
         return
     for error in sorted(errors, key=str):
