@@ -298,3 +298,13 @@ def test_bad_setting_is_told_at_start(strict_build):
         "SettingsError: content_schema: CONTENT_SCHEMA['kinds']['pages'] vaut « article », qui "
         "n'est pas une sorte de contenu connue (defi, page)"
     ) in result.log
+
+
+def test_character_yaml_refuses_is_told_once(strict_build):
+    """Found by tests/test_robustness.py: the schema check must not trip on it again."""
+    result = strict_build({CHALLENGE: b"---\n\x1f\n---\n"})
+    assert_fails_with(
+        result,
+        f"{CHALLENGE}: Pelican n'a pas pu lire ce fichier — relancez la construction avec `-D` "
+        "pour le détail, et signalez-le à l'équipe technique",
+    )

@@ -2,6 +2,7 @@
 
 import os
 
+import yaml
 from jekyll_compat import config as jekyll_config
 from jekyll_compat import front_matter
 from jekyll_compat.errors import ERROR_LOG, EditorError
@@ -32,7 +33,8 @@ def _front_matter(root, rel):
     try:
         with open(os.path.join(root, rel), "rb") as handle:
             return front_matter.load(front_matter.decode(handle.read(), rel), rel)
-    except (OSError, EditorError):
+    except (OSError, EditorError, yaml.YAMLError):
+        # YAMLError: a character YAML refuses, which the reader has already reported.
         return None
 
 

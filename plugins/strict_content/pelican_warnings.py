@@ -18,9 +18,10 @@ class WarningCollector(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
         self.records = []
+        self.active = False  # during a run: outside one, warnings print as usual
 
     def emit(self, record):
-        if kept(record) and record.msg not in TOLD_BETTER:
+        if self.active and kept(record) and record.msg not in TOLD_BETTER:
             self.records.append(record)
 
     def take(self, root, output):
@@ -45,10 +46,14 @@ def kept(record):
 
 
 class TellOnce(logging.Filter):
-    """On the printing handlers: a warning is printed once, as an editor error."""
+    """On the printing handlers: a warning of a run is printed once, as an editor error."""
+
+    def __init__(self, collector):
+        super().__init__()
+        self.collector = collector
 
     def filter(self, record):
-        return not kept(record)
+        return not (self.collector.active and kept(record))
 
 
 def _message(record):
@@ -76,13 +81,14 @@ def install():
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, WarningCollector)]:
         root.removeHandler(handler)
+    collector = WarningCollector()
     if not root.handlers and logging.lastResort is not None:
         # `--log-handler plain` leaves the root without handlers, so Python prints
         # through its last resort, which it would stop using once ours is added.
         root.addHandler(logging.lastResort)
     for handler in root.handlers:
-        if not any(isinstance(f, TellOnce) for f in handler.filters):
-            handler.addFilter(TellOnce())
-    collector = WarningCollector()
+        for old in [f for f in handler.filters if isinstance(f, TellOnce)]:
+            handler.removeFilter(old)
+        handler.addFilter(TellOnce(collector))
     root.addHandler(collector)
     return collector

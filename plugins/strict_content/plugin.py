@@ -64,6 +64,7 @@ def start_run(pelican):
     RUN.generators = []
     if RUN.collector is not None:
         RUN.collector.records = []
+        RUN.collector.active = True
 
 
 def remember_generator(generator):
@@ -89,6 +90,8 @@ def fail_on_late_warnings(pelican):
     """Warnings logged while writing: the site is written, but the build still fails."""
     settings = pelican.settings
     errors = RUN.collector.take(settings["PATH"], settings["OUTPUT_PATH"]) if RUN.collector else []
+    if RUN.collector is not None:
+        RUN.collector.active = False  # what Pelican logs after the run prints as usual
     if not errors:
         return
     for error in sorted(errors, key=str):
