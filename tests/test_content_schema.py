@@ -308,3 +308,14 @@ def test_character_yaml_refuses_is_told_once(strict_build):
         f"{CHALLENGE}: Pelican n'a pas pu lire ce fichier — relancez la construction avec `-D` "
         "pour le détail, et signalez-le à l'équipe technique",
     )
+
+
+def test_full_address_as_permalink_is_told_once(strict_build):
+    result = strict_build(
+        {"pages/x.md": page("layout: page\ntitle: T\npermalink: http://a.example/\n")}
+    )
+    assert_fails_with(
+        result,
+        "pages/x.md:4: « http://a.example/ » est une adresse complète, pas un chemin du site — "
+        "écrivez un chemin du site comme `permalink: /reglement/`",
+    )

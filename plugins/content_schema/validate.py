@@ -98,7 +98,9 @@ class Checker:
             field = self.kind.field_for_key(key)
             if field is None:
                 self.check_unknown(key)
-            elif field.name not in READER_CHECKED:
+            elif field.name in READER_CHECKED:
+                continue  # its addresses too: a permalink is a path, told so by the reader
+            else:
                 self.check_value(key, field, value)
             self.check_addresses(key, value)
         return self.errors
