@@ -25,6 +25,8 @@ PLUGINS = [
     "challenge_index",
     "strict_templates",
     "security_policy",
+    "content_schema",
+    "strict_content",
     "sitemap",
 ]
 
@@ -96,6 +98,12 @@ CONTENT_SECURITY_POLICY = {
     "header_only": {"frame-ancestors": ["'none'"]},
     "frame_form": True,
 }
+
+# Front matter checked against plugins/content_schema/schema.py, by kind of content.
+CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
+
+# Links and images of every page must lead to a built file (plugins/strict_content).
+STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
 
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}

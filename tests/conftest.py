@@ -230,3 +230,18 @@ def published_site(tmp_path_factory):
     result = build_real_site(site, conf="publishconf.py", env=env)
     assert result.returncode == 0, result.log
     return result
+
+
+# -- content schema and strict build -----------------------------------------------
+
+STRICT_PLUGINS = [*FIXTURE_SETTINGS["PLUGINS"], "content_schema", "strict_content"]
+
+
+@pytest.fixture
+def strict_build(tmp_path):
+    """Like `build`, with the content schema and the strict checks on."""
+
+    def _build(files, **overrides):
+        return build_fixture(tmp_path / "site", files, **{"PLUGINS": STRICT_PLUGINS, **overrides})
+
+    return _build

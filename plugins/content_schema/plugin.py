@@ -1,0 +1,62 @@
+"""Signal wiring of the content_schema plugin."""
+
+import os
+
+import yaml
+from jekyll_compat import config as jekyll_config
+from jekyll_compat import front_matter
+from jekyll_compat.errors import ERROR_LOG, EditorError
+from pelican import signals
+
+from . import settings as schema_settings
+from . import validate
+
+
+def check_settings(pelican):
+    """Fail at start on a bad CONTENT_SCHEMA."""
+    schema_settings.load(pelican.settings)
+
+
+def use_canonical_keys(content):
+    """A 2017 key (`owner`, `misc`…) also gives its field's own key, for templates and plugins."""
+    rel = content.relative_source_path or ""
+    kind = schema_settings.kind_of(rel.replace(os.sep, "/"), schema_settings.load(content.settings))
+    for field in kind.fields if kind else ():
+        alias = next((a for a in field.aliases if a in content.metadata), None)
+        if field.name not in content.metadata and alias is not None:
+            content.metadata[field.name] = content.metadata[alias]
+            setattr(content, field.name, content.metadata[alias])
+
+
+def _front_matter(root, rel):
+    """The file's own front matter, or None when the reader already told why it is unreadable."""
+    try:
+        with open(os.path.join(root, rel), "rb") as handle:
+            return front_matter.load(front_matter.decode(handle.read(), rel), rel)
+    except (OSError, EditorError, yaml.YAMLError):
+        # YAMLError: a character YAML refuses, which the reader has already reported.
+        return None
+
+
+def check_content(generator):
+    """Every content file read in this run, against its kind's schema, before any write."""
+    settings = generator.settings
+    kinds = schema_settings.load(settings)
+    known_layouts = set(jekyll_config.load(settings).layouts)
+    for rel in sorted(generator.context.get("generated_content", {})):
+        kind = schema_settings.kind_of(rel, kinds)
+        parsed = _front_matter(settings["PATH"], rel) if kind else None
+        if parsed is None:
+            continue
+        for error in validate.check(kind, rel, parsed.data, parsed.key_lines, known_layouts):
+            ERROR_LOG.report(error)
+
+
+def register():
+    # initialized: settings are final; content_object_init: each file, before
+    # the challenges are indexed; static_generator_finalized: the static
+    # generator always runs last, so every content file has been read, and
+    # jekyll_compat has not yet told the run's errors (all_generators_finalized).
+    signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(use_canonical_keys)
+    signals.static_generator_finalized.connect(check_content)

@@ -1,0 +1,273 @@
+"""What each kind of content file may say in its front matter, declared once as data.
+
+Read by the build (plugins/content_schema), by the README and CONTRIBUTING key
+tables (scripts/schema_docs.py) and by tools that write new files, such as
+`make defi`. Importable without Pelican: `from content_schema.schema import SCHEMAS`.
+"""
+
+from dataclasses import dataclass
+
+# Value types, named for what an editor writes.
+TEXT = "text"  # one line of text
+MARKDOWN = "markdown"  # text in Markdown, possibly on several lines
+INTEGER = "integer"
+BOOLEAN = "boolean"  # true or false
+DATE = "date"  # AAAA-MM-JJ, possibly followed by a time
+PATH = "path"  # an address of the site (/reglement/), or a full https:// address
+LIST = "list"  # a YAML list, or one line with items separated by commas
+WORDS = "words"  # a YAML list, or words separated by spaces (Jekyll's tags)
+TYPES = (TEXT, MARKDOWN, INTEGER, BOOLEAN, DATE, PATH, LIST, WORDS)
+
+# The skills a challenge may seek: each becomes a tag and a page of its own, so
+# one spelling per skill. Add a new one here, and only here.
+SKILLS = ("data science", "datavisualisation", "design", "développement", "géomatique")
+
+CHALLENGE_LAYOUTS = ("post",)
+PAGE_LAYOUTS = ("page", "cgu", "faq", "a-propos", "defis", "candidater", "plan-du-site")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key."""
+
+    name: str
+    type: str
+    help: str  # one sentence, in French, for editors
+    example: object  # a valid value, as YAML would load it
+    required: bool = False
+    aliases: tuple = ()  # keys of the 2017 site's files that mean the same
+    choices: tuple = ()  # allowed values (of each item, for a list)
+    minimum: int | None = None  # for integers
+
+    @property
+    def keys(self):
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of content file: where it lives and the keys of its front matter."""
+
+    name: str
+    label: str  # in French, for messages: « un défi », « une page »
+    folder: str  # where such files live, from the project's root
+    fields: tuple
+    # A file that gives its title in this key is in the 2017 site's format: of it,
+    # only the required fields that have a 2017 alias are asked (the format had
+    # no other key).
+    legacy_title_key: str | None = None
+
+    def field(self, name):
+        return next((f for f in self.fields if f.name == name), None)
+
+    def field_for_key(self, key):
+        """The field that `key` (its name or one of its aliases) gives."""
+        return next((f for f in self.fields if key in f.keys), None)
+
+    def required_fields(self, front):
+        """The fields that a file with front matter `front` must give."""
+        legacy = (
+            self.legacy_title_key is not None
+            and self.legacy_title_key in front
+            and "title" not in front
+        )
+        return [f for f in self.fields if f.required and (f.aliases or not legacy)]
+
+
+def _common(kind_word):
+    """Keys that pages and challenges share, in the order editors meet them."""
+    return (
+        Field(
+            "date",
+            DATE,
+            f"La date {kind_word}, AAAA-MM-JJ ; l'emporte sur la date du nom du fichier.",
+            "2017-09-27",
+        ),
+        Field(
+            "slug",
+            TEXT,
+            "Remplace, dans l'adresse, la partie du nom de fichier après la date.",
+            "signaux-faibles",
+        ),
+        Field(
+            "permalink",
+            PATH,
+            "L'adresse de la page sur le site, si elle doit différer de celle du nom du fichier.",
+            "/reglement/",
+        ),
+        Field(
+            "published",
+            BOOLEAN,
+            "`false` fait du fichier un brouillon, jamais publié.",
+            False,
+        ),
+        Field(
+            "status",
+            TEXT,
+            "`hidden` : construite mais hors des listes ; `draft` : brouillon.",
+            "hidden",
+            choices=("published", "hidden", "draft"),
+        ),
+        Field(
+            "redirect_from",
+            WORDS,
+            "Une ancienne adresse, ou une liste d'anciennes adresses, qui renvoient ici.",
+            ["/ancienne-adresse/"],
+        ),
+        Field(
+            "category",
+            TEXT,
+            "Une catégorie, pour `:categories` dans un permalien.",
+            "defi",
+        ),
+        Field(
+            "categories",
+            WORDS,
+            "Des catégories (liste, ou mots séparés par des espaces).",
+            ["defi"],
+        ),
+        Field(
+            "tags",
+            WORDS,
+            "Des étiquettes (liste, ou mots séparés par des espaces).",
+            ["données"],
+        ),
+        Field(
+            "description",
+            MARKDOWN,
+            "Un texte en Markdown, qui sert de texte quand le corps du fichier est vide.",
+            "Le texte, en **Markdown**.",
+        ),
+    )
+
+
+CHALLENGE = Kind(
+    name="defi",
+    label="un défi",
+    folder="content/defis",
+    legacy_title_key="modal-id",
+    fields=(
+        Field(
+            "title",
+            TEXT,
+            "Le nom du défi, titre de sa page et de sa carte.",
+            "Signaux faibles",
+            required=True,
+            aliases=("modal-id",),
+        ),
+        Field(
+            "numero",
+            INTEGER,
+            "Le rang du défi dans les listes (1 pour le premier).",
+            16,
+            required=True,
+            minimum=1,
+        ),
+        Field(
+            "resume",
+            TEXT,
+            "Une phrase qui présente le défi : texte de sa carte et description pour "
+            "les moteurs de recherche.",
+            "Détecter au plus tôt les entreprises en difficulté.",
+        ),
+        Field(
+            "administration",
+            TEXT,
+            "L'administration qui porte le défi.",
+            "Ministère de l'Économie et des Finances",
+            required=True,
+            aliases=("owner",),
+        ),
+        Field(
+            "direction",
+            TEXT,
+            "La direction ou le service qui accueille l'équipe.",
+            "Direction générale des entreprises",
+        ),
+        Field("lieu", TEXT, "La ville où travaille l'équipe, et son département.", "Paris (75)"),
+        Field(
+            "profils",
+            LIST,
+            "Les entrepreneurs recherchés, un par ligne ; `[]` s'ils ne sont pas encore connus.",
+            ["Science des données : analyser les données", "Développement : réaliser l'outil"],
+            required=True,
+        ),
+        Field(
+            "competences",
+            LIST,
+            "Les compétences recherchées, chacune prise dans la liste permise ; "
+            "`[]` si elles ne sont pas encore connues.",
+            ["data science", "développement"],
+            required=True,
+            aliases=("misc",),
+            choices=SKILLS,
+        ),
+        Field(
+            "layout",
+            TEXT,
+            "La mise en page ; `post` par défaut dans content/defis/, la ligne peut être omise.",
+            "post",
+            choices=CHALLENGE_LAYOUTS,
+        ),
+        *_common("du défi"),
+        Field(
+            "project-date",
+            TEXT,
+            "Au format de 2017 : le début du projet, en toutes lettres.",
+            "Janvier 2018",
+        ),
+        Field(
+            "img",
+            PATH,
+            "Au format de 2017 : l'image du défi (chemin du site ou adresse https).",
+            "/static/img/defi.png",
+        ),
+    ),
+)
+
+PAGE = Kind(
+    name="page",
+    label="une page",
+    folder="pages",
+    legacy_title_key="modal-id",
+    fields=(
+        Field(
+            "title",
+            TEXT,
+            "Le titre de la page.",
+            "Règlement",
+            required=True,
+            aliases=("modal-id",),
+        ),
+        Field(
+            "layout",
+            TEXT,
+            "La mise en page ; `page` par défaut dans pages/, la ligne peut être omise.",
+            "page",
+            choices=PAGE_LAYOUTS,
+        ),
+        Field(
+            "resume",
+            TEXT,
+            "Une phrase qui présente la page, pour les moteurs de recherche et les "
+            "réseaux sociaux.",
+            "Les conditions pour candidater au programme.",
+        ),
+        *_common("de la page"),
+    ),
+)
+
+SCHEMAS = {kind.name: kind for kind in (CHALLENGE, PAGE)}
+
+
+def yaml_value(value):
+    """`value` as it would be written after `key: ` in a front matter."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    if isinstance(value, str) and (
+        not value or value[0] in "!&*@`[{>|%'\"-?#" or ": " in value or " #" in value
+    ):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)

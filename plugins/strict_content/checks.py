@@ -1,0 +1,164 @@
+"""The problems of one built page's body: links, images and script, with their source line."""
+
+import os
+import re
+
+from jekyll_compat import filenames
+from jekyll_compat.errors import EditorError
+
+from . import html_scan, site_paths
+
+NO_SCRIPT_FIX = "retirez-le : le contenu d'une page n'exécute pas de JavaScript"
+
+
+class PageChecker:
+    """Checks one content object against what the run builds."""
+
+    def __init__(self, content, root, context, built, siteurl):
+        self.content, self.root, self.context = content, root, context
+        self.built, self.siteurl = built, siteurl
+        self.rel = content.relative_source_path.replace(os.sep, "/")
+        self.lines = _source_lines(os.path.join(root, self.rel))
+        self.errors = {}
+
+    def error(self, pattern, problem, fix):
+        """Told at the first line of the source that `pattern` (a regex) matches."""
+        line = next((n for n, text in enumerate(self.lines, 1) if pattern.search(text)), None)
+        error = EditorError(self.rel, line, problem, fix)
+        self.errors.setdefault(str(error), error)  # a body shown twice is told once
+
+    def literal(self, text):
+        return re.compile(re.escape(text), re.IGNORECASE)
+
+    def run(self):
+        for html in self.html_parts():
+            for tag in html_scan.tags(html):
+                self.check_script(tag)
+                if tag.name == "img":
+                    self.check_alt(tag)
+                for name in site_paths_attributes(tag):
+                    self.check_address(tag, tag.attrs[name])
+        return list(self.errors.values())
+
+    def html_parts(self):
+        """The body, and the Markdown fields of the front matter, as rendered HTML."""
+        parts = [self.content._content or ""]
+        for field in self.content.settings.get("FORMATTED_FIELDS", ()):
+            value = self.content.metadata.get(field)
+            if isinstance(value, str) and value not in parts:
+                parts.append(value)
+        return parts
+
+    def check_script(self, tag):
+        if tag.name == "script":
+            self.error(
+                re.compile(r"<\s*script", re.I),
+                "le texte contient une balise <script>",
+                NO_SCRIPT_FIX,
+            )
+        for name, value in tag.attrs.items():
+            if name.startswith("on"):
+                self.error(
+                    re.compile(rf"\b{re.escape(name)}\s*=", re.I),
+                    f"la balise <{tag.name}> porte l'attribut « {name} », "
+                    "qui exécute du JavaScript",
+                    "retirez cet attribut",
+                )
+            elif html_scan.runs_script(value):
+                scheme = value.strip().split(":", 1)[0]
+                self.error(
+                    re.compile(rf"{re.escape(scheme)}\s*:", re.I),
+                    f"l'adresse « {value.strip()[:60]} » exécute du JavaScript",
+                    "remplacez-la par l'adresse d'une page, ou retirez le lien",
+                )
+
+    def check_alt(self, tag):
+        if not tag.attrs.get("alt", "").strip():
+            src = tag.attrs.get("src", "")
+            self.error(
+                self.literal(src) if src else re.compile(r"!\[\]|<img", re.I),
+                f"l'image « {src} » n'a pas de texte alternatif",
+                f"décrivez-la entre les crochets : `![Ce que montre l'image]({src})` "
+                '(ou `alt="…"` dans une balise <img>)',
+            )
+
+    def check_address(self, tag, address):
+        address = address.strip()
+        if (
+            not address
+            or address.startswith(site_paths.NOT_CHECKED)
+            or html_scan.runs_script(address)
+        ):
+            return
+        image = tag.name == "img"
+        link = site_paths.intrasite(address)
+        if link is not None:
+            self.check_intrasite(address, *link)
+            return
+        path = site_paths.site_path(address, self.content.url, self.siteurl)
+        if path is None or site_paths.is_built(path, self.built):
+            return
+        if image:
+            self.error(
+                self.literal(address),
+                f"l'image « {address} » n'existe pas sur le site",
+                "vérifiez son nom : une image se place dans static/ et s'écrit `/static/nom.png`",
+            )
+        else:
+            self.error(
+                self.literal(address),
+                f"le lien « {address} » mène à une page que le site ne construit pas",
+                "corrigez l'adresse, ou liez la page par son fichier : "
+                "`[texte]({% link pages/reglement.md %})`",
+            )
+
+    def check_intrasite(self, address, what, value):
+        pattern = self.literal(address)
+        if what not in ("filename", "static", "attach"):
+            self.error(
+                pattern,
+                f"le lien « {address} » mène à une page que le site ne construit pas",
+                "liez une page par son fichier : `[texte]({% link pages/reglement.md %})`",
+            )
+            return
+        target = site_paths.source_of(value, self.rel)
+        generated = self.context.get("generated_content", {})
+        if target in generated and generated[target] is None:
+            self.error(
+                pattern,
+                f"le fichier lié « {value} » a lui-même une erreur",
+                "corrigez d'abord ce fichier (voir son message)",
+            )
+        elif target in generated or target in self.context.get("static_content", {}):
+            return
+        elif filenames.is_draft(target) and os.path.isfile(os.path.join(self.root, target)):
+            self.error(
+                pattern,
+                f"« {value} » est un brouillon, jamais publié",
+                "publiez-le ou retirez le lien",
+            )
+        else:
+            self.error(
+                pattern,
+                f"le fichier lié « {value} » n'existe pas",
+                "écrivez le chemin du fichier depuis ce fichier-ci, ou depuis la racine "
+                "du site en commençant par /",
+            )
+
+
+def site_paths_attributes(tag):
+    """The attributes of `tag` that hold an address of a page or file to load."""
+    return [name for name in tag.attrs if name in html_scan.LINK_ATTRIBUTES]
+
+
+def _source_lines(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        return []
+
+
+def check(content, root, context, built, siteurl):
+    """Every problem in one content object's rendered body."""
+    return PageChecker(content, root, context, built, siteurl).run()
