@@ -25,6 +25,7 @@ PLUGINS = [
     "challenge_index",
     "strict_templates",
     "sitemap",
+    "sitemap_lastmod",
 ]
 
 # Editors' Jekyll files, read by plugins/jekyll_compat.
@@ -85,7 +86,9 @@ APPLICATION_CALL = {
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
 
-# sitemap.xml (pelican-sitemap); hidden pages and redirects are left out.
+# sitemap.xml (pelican-sitemap); hidden pages and redirects are left out. Undated
+# pages get the build's moment as lastmod (plugins/sitemap_lastmod), so that builds
+# with one SOURCE_DATE_EPOCH are byte-identical.
 SITEMAP = {"format": "xml", "exclude": [r"\.txt$"]}
 # robots.txt names the sitemap, whose address must be absolute.
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
