@@ -238,7 +238,7 @@ def published_site(tmp_path_factory):
 def copy_real_project(dest):
     """A copy of the real site and of what `make` needs to build and serve it."""
     site = copy_real_site(dest)
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "package-lock.json"):
         shutil.copy(ROOT / name, site / name)
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "scripts", site / "scripts", ignore=ignore)
