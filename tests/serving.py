@@ -59,9 +59,11 @@ def wait_for(url, text):
 
 
 @contextlib.contextmanager
-def make_serve(tmp_path):
-    """`make serve` on a copy of the site, with this run's virtual environment."""
+def make_serve(tmp_path, prepare=None):
+    """`make serve` on a copy of the site (first changed by `prepare(site)`, if given)."""
     site = copy_real_project(tmp_path / "site")
+    if prepare:
+        prepare(site)
     port = free_port()
     log_path = tmp_path / "serve.log"
     with log_path.open("w") as log:
