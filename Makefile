@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish test lint clean lock browser
+.PHONY: help html serve publish defi test lint clean lock browser
 
 help: ## Show this help
 	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,6 +29,11 @@ serve: $(INSTALLED) ## Build, serve on http://127.0.0.1:8000 and rebuild on ever
 
 publish: $(INSTALLED) ## Build the public site (publishconf.py) into output/
 	$(BIN)/python scripts/build.py -s publishconf.py
+
+# SLUG, TITLE and DATE reach the script through the environment (make exports
+# command-line variables), so no shell quoting can break a title.
+defi: $(INSTALLED) ## Create a challenge: make defi SLUG=nom-du-defi TITLE="Nom du défi"
+	@$(BIN)/python scripts/new_defi.py
 
 lint: $(INSTALLED) ## Check the Python code with ruff
 	$(BIN)/ruff check .
