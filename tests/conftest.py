@@ -238,8 +238,9 @@ def published_site(tmp_path_factory):
 def copy_real_project(dest):
     """A copy of the real site and of what `make` needs to build and serve it."""
     site = copy_real_site(dest)
+    # copy2 keeps the dates: a newer requirements.txt would make `make` reinstall the venv.
     for name in ("Makefile", "requirements.txt", "package-lock.json"):
-        shutil.copy(ROOT / name, site / name)
+        shutil.copy2(ROOT / name, site / name)
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "scripts", site / "scripts", ignore=ignore)
     return site
