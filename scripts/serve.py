@@ -68,8 +68,6 @@ def with_script(html, build_number):
 class PreviewHandler(SimpleHTTPRequestHandler):
     """output/ as a static host serves it, plus the live-reload script and events."""
 
-    builds: GoodBuilds
-
     def end_headers(self):
         # Always the latest build: the browser must not keep an old page or stylesheet.
         self.send_header("Cache-Control", "no-store")
@@ -86,7 +84,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def _send_site_file(self, path):
         # Read the number first: a build landing meanwhile then costs one more reload, not one.
-        build_number = self.builds.count
+        build_number = self.server.builds.count
         file = Path(self.translate_path(path))
         if file.is_dir():
             if not path.endswith("/"):
@@ -119,7 +117,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         seen = None
         try:
             while True:
-                count = self.builds.wait_for_other_than(seen, KEEPALIVE_SECONDS)
+                count = self.server.builds.wait_for_other_than(seen, KEEPALIVE_SECONDS)
                 if count == seen:
                     self.wfile.write(b": en attente\n\n")
                 else:
@@ -139,6 +137,10 @@ class PreviewServer(ThreadingHTTPServer):
     # of them keeping Ctrl-C waiting.
     daemon_threads = True
 
+    def __init__(self, address, handler, builds):
+        super().__init__(address, handler)
+        self.builds = builds
+
     def handle_error(self, request, client_address):
         # A page closed mid-download drops its connection: nothing to report.
         if not isinstance(sys.exc_info()[1], ConnectionError):
@@ -149,8 +151,7 @@ def serve(output, builds, host, port):
     """Serve the output folder by its path, so each request sees the latest swapped-in build."""
     output.mkdir(parents=True, exist_ok=True)
     handler = partial(PreviewHandler, directory=str(output))
-    PreviewHandler.builds = builds
-    httpd = PreviewServer((host, port), handler)
+    httpd = PreviewServer((host, port), handler, builds)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     print(f"Site servi sur http://{host}:{port}/ (Ctrl-C pour arrêter)", flush=True)
 
@@ -163,12 +164,19 @@ def main():
     args = parser.parse_args()
 
     builds = GoodBuilds()
-    if build(args.settings) == 0:
-        builds.one_more()
-    serve(output_folder(args.settings).path, builds, args.host, args.port)
     paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
+    # Watch first, then build and serve: once a page is served, no save can slip
+    # past the watcher. Its first (empty) yield comes once it is in place.
+    started = False
     try:
-        for changes in watchfiles.watch(*paths):
+        for changes in watchfiles.watch(*paths, yield_on_timeout=True, rust_timeout=300):
+            if not started:
+                if build(args.settings) == 0:
+                    builds.one_more()
+                serve(output_folder(args.settings).path, builds, args.host, args.port)
+                started = True
+            if not changes:
+                continue
             names = ", ".join(sorted({Path(p).relative_to(ROOT).as_posix() for _, p in changes}))
             print(f"Modifié : {names} — reconstruction…", flush=True)
             if build(args.settings) == 0:
