@@ -154,6 +154,8 @@ ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 DEFAULT_PAGINATION = False
 RELATIVE_URLS = False
+# `make html` (scripts/build.py) builds into a fresh folder each time and swaps it
+# in whole, so nothing is left to delete; Pelican's content cache stays off.
 DELETE_OUTPUT_DIRECTORY = False
 
 # Where candidates write about the programme and their personal data.
