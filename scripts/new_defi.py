@@ -1,8 +1,8 @@
 """Create a challenge file for `make defi SLUG=nom-du-defi TITLE="Nom du défi" [DATE=AAAA-MM-JJ]`.
 
 The file, content/defis/<date>-<slug>.md, has every key the challenge schema
-(plugins/content_schema) requires, filled with the schema's examples, the
-optional ones commented out, and each explained in a YAML comment. An existing
+(plugins/content_schema) requires, filled with the schema's examples and each
+explained in a YAML comment, then the names of the optional keys. An existing
 file is never overwritten. Values come from the environment (make exports its
 command-line variables) or from the same-named options.
 """
@@ -101,16 +101,11 @@ def comment(text):
 
 
 def field_lines(field, value):
-    """A key, with its explanation above it; commented out if it is optional."""
+    """A required key, with its explanation above it."""
     help_text = field.help or ""
     if field.choices:
         help_text += " Valeurs possibles : " + ", ".join(str(c) for c in field.choices) + "."
-    if field.required:
-        return [*comment(f"{help_text} (obligatoire)"), *yaml_lines(field.name, value)]
-    return [
-        *comment(f"{help_text} (facultatif : retirez le « # » pour la remplir)"),
-        *(f"# {line}" for line in yaml_lines(field.name, value)),
-    ]
+    return ["#", *comment(help_text), *yaml_lines(field.name, value)]
 
 
 def render(schema, slug, title, number_key, number):
@@ -119,17 +114,27 @@ def render(schema, slug, title, number_key, number):
         "# Défi créé par `make defi`. Remplacez chaque exemple par le vrai texte, puis",
         "# vérifiez avec `make serve` (http://127.0.0.1:8000/defis/" + slug + "/).",
         "# Les lignes qui commencent par « # » sont des explications, ignorées par le site.",
+        "# Chaque clé ci-dessous est obligatoire.",
     ]
+    optional = []
     for field in schema.fields:
         if field.name in FROM_ELSEWHERE:
             continue
-        if field.name == "title":
-            value = title
+        if not field.required:
+            optional.append(field.name)
+        elif field.name == "title":
+            lines += field_lines(field, title)
         elif field.name == number_key:
-            value = number
+            lines += field_lines(field, number)
         else:
-            value = field.example
-        lines += ["#", *field_lines(field, value)]
+            lines += field_lines(field, field.example)
+    if optional:
+        # All of them would drown the required keys: their names, and where to read more.
+        listed = ", ".join(optional)
+        lines += [
+            "#",
+            *comment(f"Clés facultatives (voir le README, « Clés de l'en-tête ») : {listed}."),
+        ]
     lines.append("---")
     return "\n".join(lines) + "\n" + BODY
 
