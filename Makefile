@@ -5,12 +5,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
-PELICAN := $(BIN)/pelican --log-handler plain
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish test lint clean lock browser
+.PHONY: help html serve publish defi test lint clean lock browser
 
 help: ## Show this help
 	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -21,14 +20,20 @@ $(INSTALLED): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# scripts/build.py replaces output/ only once a build has fully succeeded.
 html: $(INSTALLED) ## Build the site into output/
-	$(PELICAN) -s pelicanconf.py
+	$(BIN)/python scripts/build.py -s pelicanconf.py
 
 serve: $(INSTALLED) ## Build, serve on http://127.0.0.1:8000 and rebuild on every save
 	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT)
 
 publish: $(INSTALLED) ## Build the public site (publishconf.py) into output/
-	$(PELICAN) -s publishconf.py
+	$(BIN)/python scripts/build.py -s publishconf.py
+
+# SLUG, TITLE and DATE reach the script through the environment (make exports
+# command-line variables), so no shell quoting can break a title.
+defi: $(INSTALLED) ## Create a challenge: make defi SLUG=nom-du-defi TITLE="Nom du défi"
+	@$(BIN)/python scripts/new_defi.py
 
 lint: $(INSTALLED) ## Check the Python code with ruff
 	$(BIN)/ruff check .
@@ -63,7 +68,7 @@ test: lint browser $(NODE_TOOLS) ## Run every test
 	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
 
 clean: ## Remove the built site and caches (keeps the virtual environment)
-	rm -rf output .pytest_cache .ruff_cache test-results
+	rm -rf output .output-build-* .output-previous .output.lock .pytest_cache .ruff_cache test-results
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 lock: ## Re-pin requirements.txt from requirements.in in a fresh environment

@@ -28,6 +28,7 @@ PLUGINS = [
     "content_schema",
     "strict_content",
     "sitemap",
+    "sitemap_lastmod",
 ]
 
 # Editors' Jekyll files, read by plugins/jekyll_compat.
@@ -108,7 +109,9 @@ STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
 
-# sitemap.xml (pelican-sitemap); hidden pages and redirects are left out.
+# sitemap.xml (pelican-sitemap); hidden pages and redirects are left out. Undated
+# pages get the build's moment as lastmod (plugins/sitemap_lastmod), so that builds
+# with one SOURCE_DATE_EPOCH are byte-identical.
 SITEMAP = {"format": "xml", "exclude": [r"\.txt$"]}
 # robots.txt names the sitemap, whose address must be absolute.
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
@@ -174,6 +177,8 @@ ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 DEFAULT_PAGINATION = False
 RELATIVE_URLS = False
+# `make html` (scripts/build.py) builds into a fresh folder each time and swaps it
+# in whole, so nothing is left to delete; Pelican's content cache stays off.
 DELETE_OUTPUT_DIRECTORY = False
 
 # Where candidates write about the programme and their personal data.

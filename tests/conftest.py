@@ -245,3 +245,39 @@ def strict_build(tmp_path):
         return build_fixture(tmp_path / "site", files, **{"PLUGINS": STRICT_PLUGINS, **overrides})
 
     return _build
+
+
+# -- the project's commands ------------------------------------------------------
+
+
+def copy_real_project(dest):
+    """A copy of the real site and of what `make` needs to build and serve it."""
+    site = copy_real_site(dest)
+    # copy2 keeps the dates: a newer requirements.txt would make `make` reinstall the venv.
+    for name in ("Makefile", "requirements.txt", "package-lock.json"):
+        shutil.copy2(ROOT / name, site / name)
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "scripts", site / "scripts", ignore=ignore)
+    return site
+
+
+def run_make(site, *args, env=None):
+    """`make <args>` in `site`, with this test run's virtual environment."""
+    result = subprocess.run(
+        ["make", *args, f"VENV={sys.prefix}"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def tree(folder):
+    """Every file under `folder` and its bytes, by relative path."""
+    folder = Path(folder)
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }

@@ -1,0 +1,146 @@
+"""Build the site into a fresh folder, and put it in place of output/ only if it succeeded.
+
+`python scripts/build.py -s pelicanconf.py`: the settings' OUTPUT_PATH (output/) is
+only ever replaced whole, so after a failed or killed build it is exactly what the
+last good build left, and pages that no longer exist leave no stale file behind.
+
+How the swap is made: the new tree is built in a hidden folder beside output/
+(same file system), then the two folders are exchanged in one system call
+(renameat2 with RENAME_EXCHANGE on Linux, renamex_np with RENAME_SWAP on macOS),
+so output/ is never missing nor half-written, not even for an instant, and stays
+a plain folder: rsync, static hosts and the preview server need to know nothing.
+A symlink output -> .builds/<id>/ would also swap atomically, but `cp -r`, `tar`
+or `rsync output dest` would then copy the link instead of the site. Where the
+system cannot exchange (another OS or file system), two renames are used, and a
+build killed between them is recovered by the next one.
+
+Pelican's exit status and messages pass through unchanged. Builds of one folder
+take turns (a lock file), and each removes what killed builds left behind.
+"""
+
+import argparse
+import ctypes
+import errno
+import fcntl
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2  # linux/fs.h
+RENAME_SWAP = 2  # macOS sys/stdio.h
+
+
+def _exchange(a, b):
+    """Swap two paths in one step; False where this system or file system cannot."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    a, b = os.fsencode(a), os.fsencode(b)
+    if hasattr(libc, "renameat2"):
+        result = libc.renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)
+    elif hasattr(libc, "renamex_np"):
+        result = libc.renamex_np(a, b, RENAME_SWAP)
+    else:
+        return False
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), os.fsdecode(a))
+
+
+class OutputFolder:
+    """output/ and its hidden neighbours: the builds in progress, the lock."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.temp_prefix = f".{self.path.name}-build-"
+        self.previous = self.path.with_name(f".{self.path.name}-previous")
+        self.lock_file = self.path.with_name(f".{self.path.name}.lock")
+
+    def leftovers(self):
+        return sorted(self.path.parent.glob(self.temp_prefix + "*"))
+
+    def tidy(self):
+        """Undo what a killed build left: a half-made swap, then half-written folders."""
+        if self.previous.exists():
+            if not self.path.exists():
+                self.previous.rename(self.path)
+            else:
+                shutil.rmtree(self.previous)
+        for folder in self.leftovers():
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def new_build(self):
+        # mkdir, not mkdtemp: the site's folders get the usual umask rights, not 0700.
+        folder = self.path.with_name(self.temp_prefix + secrets.token_hex(6))
+        folder.mkdir()
+        return folder
+
+    def replace_with(self, new):
+        """Put `new` in place of output/; what it replaces is deleted."""
+        if not self.path.exists():
+            new.rename(self.path)
+        elif _exchange(new, self.path):
+            shutil.rmtree(new)
+        else:
+            self.path.rename(self.previous)
+            new.rename(self.path)
+            shutil.rmtree(self.previous)
+
+
+def pelican_command(settings, output, extra=()):
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        "--log-handler",
+        "plain",
+        "-s",
+        str(settings),
+        "-o",
+        str(output),
+        *extra,
+    ]
+
+
+def output_folder(settings):
+    """The settings' OUTPUT_PATH (absolute: Pelican reads it from the settings' folder)."""
+    return OutputFolder(read_settings(str(settings))["OUTPUT_PATH"])
+
+
+def build(settings, extra=()):
+    """Run Pelican into a fresh folder and swap it in if it succeeded; its exit status."""
+    output = output_folder(settings)
+    output.path.parent.mkdir(parents=True, exist_ok=True)
+    with open(output.lock_file, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        output.tidy()
+        new = output.new_build()
+        try:
+            command = pelican_command(settings, new, extra)
+            returncode = subprocess.run(command, check=False).returncode
+            if returncode == 0:
+                output.replace_with(new)
+            return returncode
+        finally:
+            shutil.rmtree(new, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    args, extra = parser.parse_known_args()
+    try:
+        sys.exit(build(args.settings, extra))
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

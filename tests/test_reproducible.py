@@ -1,0 +1,65 @@
+"""Two builds of one commit with one SOURCE_DATE_EPOCH write the same bytes."""
+
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC
+
+from conftest import CALL_MOMENTS, at_moment, copy_real_project, tree
+
+MOMENT = CALL_MOMENTS["open"]
+
+
+def make_html(site, **env):
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "-s", "pelicanconf.py"],
+        cwd=site,
+        env={**at_moment("open"), **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tree(site / "output")
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
+    first = copy_real_project(tmp_path / "first")
+    second = copy_real_project(tmp_path / "elsewhere" / "second")
+    # The second copy's files look a day older, as after another checkout.
+    for path in second.rglob("*"):
+        os.utime(path, (time.time() - 86400,) * 2)
+    one = make_html(first, PYTHONHASHSEED="1", TZ="UTC")
+    # Not the same second of wall clock either, so that no clock reading can match.
+    second_start = int(time.time()) + 1
+    while time.time() < second_start:
+        time.sleep(0.05)
+    two = make_html(second, PYTHONHASHSEED="2", TZ="America/Cayenne")
+    assert sorted(one) == sorted(two)
+    differing = [name for name in one if one[name] != two[name]]
+    assert differing == []
+
+
+def _lastmods(site):
+    xml = (site.output / "sitemap.xml").read_text(encoding="utf-8")
+    urls = xml.split("<url>")[1:]
+    return {
+        url.split("<loc>")[1].split("</loc>")[0]: url.split("<lastmod>")[1].split("</lastmod>")[0]
+        for url in urls
+    }
+
+
+def test_the_sitemap_dates_pages_by_content_or_by_source_date_epoch(real_site):
+    lastmods = _lastmods(real_site)
+    # A challenge: its date (file name); a page without one: the build's moment.
+    assert lastmods["/defis/gobelins/"] == "2017-09-27T00:00:00+02:00"
+    build_moment = MOMENT.astimezone(UTC).isoformat()
+    assert lastmods["/cgu/"] == build_moment
+    assert lastmods["/defis/competence/design/"] == build_moment
+
+
+def test_the_calendar_is_stamped_with_source_date_epoch(real_site):
+    text = (real_site.output / "calendrier.ics").read_text(encoding="utf-8")
+    stamps = {line for line in text.splitlines() if line.startswith("DTSTAMP:")}
+    assert stamps == {f"DTSTAMP:{MOMENT.astimezone(UTC):%Y%m%dT%H%M%SZ}"}

@@ -1,0 +1,111 @@
+"""`make defi SLUG=… TITLE=…` creates a challenge file that builds, and never overwrites one."""
+
+from datetime import date
+
+import pytest
+import yaml
+from content_schema.schema import SCHEMAS
+from conftest import copy_real_project, run_make
+from new_defi import FROM_ELSEWHERE
+
+CHALLENGES = "content/defis"
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_real_project(tmp_path / "site")
+
+
+def defi_schema():
+    """The challenge schema `make defi` reads."""
+    return SCHEMAS["defi"]
+
+
+def front_matter(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def challenge_files(site):
+    return {p.name: p.read_bytes() for p in (site / CHALLENGES).iterdir()}
+
+
+def test_make_defi_creates_a_challenge_with_every_required_key(project):
+    returncode, log = run_make(project, "defi", "SLUG=mon-defi", "TITLE=L'eau : « défi »")
+    assert returncode == 0, log
+    path = project / CHALLENGES / f"{date.today().isoformat()}-mon-defi.md"
+    assert f"Défi créé : {CHALLENGES}/{path.name}" in log
+    data = front_matter(path)
+    required = [f.name for f in defi_schema().fields if f.required]
+    assert set(required) - FROM_ELSEWHERE <= set(data)
+    assert data["title"] == "L'eau : « défi »"
+    assert data["numero"] == 16  # after the 15 challenges
+    lines = path.read_text(encoding="utf-8").splitlines()
+    guide = " ".join(line.removeprefix("#").strip() for line in lines if line.startswith("#"))
+    for field in defi_schema().fields:
+        if field.name in FROM_ELSEWHERE:
+            continue
+        if field.required:
+            assert " ".join(field.help.split()) in guide
+        else:
+            assert field.name in guide
+
+
+def test_the_new_challenge_builds(project):
+    arguments = ["SLUG=mon-defi", "TITLE=Mon défi", "DATE=2017-09-27"]
+    returncode, log = run_make(project, "defi", *arguments)
+    assert returncode == 0, log
+    returncode, log = run_make(project, "html")
+    assert returncode == 0, log
+    page = (project / "output/defis/mon-defi/index.html").read_text(encoding="utf-8")
+    assert "<h1>Mon défi</h1>" in page
+    assert "/defis/mon-defi/" in (project / "output/defis/index.html").read_text(encoding="utf-8")
+
+
+REFUSALS = {
+    "no slug": (
+        ["TITLE=Mon défi"],
+        "make defi : SLUG manque — indiquez l'adresse du défi, par exemple : "
+        'make defi SLUG=nom-du-defi TITLE="Nom du défi"',
+    ),
+    "slug with capitals and accents": (
+        ["SLUG=Mon-Défi", "TITLE=Mon défi"],
+        "make defi : SLUG « Mon-Défi » n'est pas permis — écrivez des minuscules sans accents, "
+        "des chiffres et des tirets, par exemple SLUG=signaux-faibles",
+    ),
+    "slug leaving the folder": (
+        ["SLUG=../pages/cgu", "TITLE=Mon défi"],
+        "make defi : SLUG « ../pages/cgu » n'est pas permis — écrivez des minuscules sans "
+        "accents, des chiffres et des tirets, par exemple SLUG=signaux-faibles",
+    ),
+    "no title": (
+        ["SLUG=mon-defi"],
+        "make defi : TITLE manque — indiquez le titre du défi, par exemple : "
+        'make defi SLUG=nom-du-defi TITLE="Nom du défi"',
+    ),
+    "bad date": (
+        ["SLUG=mon-defi", "TITLE=Mon défi", "DATE=27/09/2017"],
+        "make defi : DATE « 27/09/2017 » n'est pas une date — écrivez AAAA-MM-JJ, "
+        "par exemple DATE=2017-09-27",
+    ),
+    "existing file": (
+        ["SLUG=gobelins", "TITLE=Mon défi", "DATE=2017-09-27"],
+        "make defi : content/defis/2017-09-27-gobelins.md existe déjà, il n'a pas été modifié "
+        "— choisissez un autre SLUG, ou modifiez ce fichier",
+    ),
+    "address taken by another date's file": (
+        ["SLUG=gobelins", "TITLE=Mon défi", "DATE=2018-01-01"],
+        "make defi : content/defis/2017-09-27-gobelins.md a déjà l'adresse /defis/gobelins/ "
+        "— choisissez un autre SLUG",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REFUSALS)
+def test_make_defi_refuses_and_writes_nothing(project, case):
+    arguments, message = REFUSALS[case]
+    before = challenge_files(project)
+    returncode, log = run_make(project, "defi", *arguments)
+    assert returncode != 0
+    assert message in log.splitlines()
+    assert "Traceback" not in log
+    assert challenge_files(project) == before
