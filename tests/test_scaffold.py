@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 import yaml
-from content_schema.schema import SCHEMAS
 from conftest import copy_real_project, run_make
+from content_schema.schema import SCHEMAS
 from new_defi import FROM_ELSEWHERE
 
 CHALLENGES = "content/defis"
