@@ -25,6 +25,7 @@ PLUGINS = [
     "challenge_index",
     "strict_templates",
     "security_policy",
+    "asset_fingerprints",
     "sitemap",
 ]
 
@@ -96,6 +97,12 @@ CONTENT_SECURITY_POLICY = {
     "header_only": {"frame-ancestors": ["'none'"]},
     "frame_form": True,
 }
+
+# Static files whose names carry a hash of their content (plugins/asset_fingerprints),
+# so that servers may let browsers keep them a year; the files a fingerprinted CSS
+# refers to (DSFR's fonts and icons) are fingerprinted too. Templates name static
+# files through {{ ASSETS.url("static/...") }}.
+ASSET_FINGERPRINTS = {"extensions": [".css", ".js", ".woff2", ".woff"], "hash_length": 12}
 
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
