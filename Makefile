@@ -34,12 +34,16 @@ lint: $(INSTALLED) ## Check the Python code with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The page tests drive Debian's Chromium and run the Nu checker on Java. CI is a fresh
-# Debian where only package registries answer, as root; elsewhere sudo, if there is one.
-browser: ## Install Chromium, and Java for the HTML checker, when missing
+# The page tests drive Debian's Chromium and run the Nu checker on Java; the server tests
+# run Debian's nginx with its brotli_static module. CI is a fresh Debian where only
+# package registries answer, as root; elsewhere sudo, if there is one.
+browser: ## Install Chromium, Java for the HTML checker, and nginx, when missing
 	@missing=""; \
 	command -v /usr/bin/chromium >/dev/null || missing="chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || \
+	  missing="$$missing libnginx-mod-http-brotli-static"; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; \
 	  if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=sudo; fi; \

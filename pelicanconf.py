@@ -26,6 +26,7 @@ PLUGINS = [
     "strict_templates",
     "security_policy",
     "asset_fingerprints",
+    "deploy_rules",
     "sitemap",
 ]
 
@@ -103,6 +104,25 @@ CONTENT_SECURITY_POLICY = {
 # refers to (DSFR's fonts and icons) are fingerprinted too. Templates name static
 # files through {{ ASSETS.url("static/...") }}.
 ASSET_FINGERPRINTS = {"extensions": [".css", ".js", ".woff2", ".woff"], "hash_length": 12}
+
+# What servers add to the built files (plugins/deploy_rules writes them, with the
+# policy above as a header, into _headers, _redirects and _nginx/ at each build).
+DEPLOY_RULES = {
+    "headers": {
+        # HTTPS only, for two years, once a browser has seen the site over HTTPS.
+        "Strict-Transport-Security": "max-age=63072000",
+        # A file is what its Content-Type says, never sniffed into a script.
+        "X-Content-Type-Options": "nosniff",
+        # Other sites (the form's host) learn the site's name, never the page's path.
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        # The site uses none of these; the embedded form gets none either.
+        "Permissions-Policy": "camera=(), geolocation=(), microphone=(), payment=(), usb=()",
+    },
+    "immutable": "public, max-age=31536000, immutable",
+    "revalidate": "no-cache",
+    "nginx_dir": "_nginx",
+    "brotli": True,
+}
 
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}

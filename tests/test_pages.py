@@ -44,7 +44,8 @@ ALL_PAGES = [*PAGES, *CHALLENGE_PAGES, *SKILL_PAGES]
 def test_the_site_is_these_pages_and_files(real_site):
     html = {f for f in real_site.files() if not f.startswith("static/")}
     redirects = {output_path(old)[1] for old in MOVED}  # the 2017 addresses
-    expected = {*ALL_PAGES, *redirects, "sitemap.xml", "robots.txt", "calendrier.ics"}
+    servers = {"_headers", "_redirects", "_nginx/http.conf", "_nginx/server.conf"}
+    expected = {*ALL_PAGES, *redirects, *servers, "sitemap.xml", "robots.txt", "calendrier.ics"}
     assert html == expected
 
 
