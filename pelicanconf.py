@@ -170,11 +170,10 @@ FOOTER_LINKS = [
     ("Conditions générales d'utilisation", "cgu/"),
 ]
 LICENCE = ("licence etalab-2.0", "https://github.com/etalab/licence-ouverte/blob/master/LO.md")
-# The legal notice names the host; the deployment (issue 6) decides it, and then
-# this sentence gives its name and address.
+# The legal notice names the host (pages/mentions-legales.md), as the law requires.
 HOSTING = (
-    "Le site est publié sous la forme de fichiers statiques. Le nom et l'adresse de "
-    "son hébergeur seront indiqués ici lors de sa mise en ligne."
+    "Le site est hébergé par GitHub Pages, service de la société GitHub, Inc., "
+    "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, États-Unis."
 )
 
 # Pelican writes nothing we have not designed: no feeds, no drafts.
