@@ -29,3 +29,23 @@ PRECOMPRESS_TEXT_EXTENSIONS = {
     ".webmanifest",
     ".xml",
 }
+
+# The 2017 site's page addresses, redirected (redirect_from:, then a 301 in the server
+# rules of plugins/deploy_rules). Set here rather than in the pages' front matter:
+# /cgu.html beside /cgu/ would make Pelican's preview server (make serve), which tries
+# "cgu.html" first for /cgu/, show the redirect page in place of the page.
+OLD_PAGE_URLS = {
+    "pages/cgu.md": "/cgu.html",
+    "pages/faq.md": "/faq.html",
+    "pages/accueil.md": "/a-propos.html",  # the programme's presentation, now the home page
+}
+JEKYLL_COMPAT = {
+    **JEKYLL_COMPAT,  # noqa: F405
+    "defaults": [
+        *JEKYLL_COMPAT["defaults"],  # noqa: F405
+        *(
+            {"scope": {"path": path}, "values": {"redirect_from": [old]}}
+            for path, old in OLD_PAGE_URLS.items()
+        ),
+    ],
+}

@@ -16,14 +16,19 @@ OLD_CHALLENGE_SLUGS = {
     "socialconnect": "socialconnect",
 }
 
-# Old URL path -> new URL path.
-MOVED = {
-    **{f"/defi/2017/09/26/{old}/": f"/defis/{new}/" for old, new in OLD_CHALLENGE_SLUGS.items()},
+# Old URL path -> new URL path. The challenges' come from their front matter...
+MOVED_CHALLENGES = {
+    f"/defi/2017/09/26/{old}/": f"/defis/{new}/" for old, new in OLD_CHALLENGE_SLUGS.items()
+}
+# ...the pages', from publishconf.py only (OLD_PAGE_URLS: /cgu.html beside /cgu/ would
+# confuse the preview server).
+MOVED_PAGES = {
     "/cgu.html": "/cgu/",
     "/faq.html": "/faq/",
     # The 2017 "about" page presented the programme, as the home page now does.
     "/a-propos.html": "/",
 }
+MOVED = {**MOVED_CHALLENGES, **MOVED_PAGES}
 
 # Old URLs that are still the page's address: they must simply keep working.
 UNCHANGED = ["/reglement/"]

@@ -27,19 +27,19 @@ def test_headers_file_gives_every_page_the_policy_and_every_fingerprinted_file_a
     )
 
 
-def test_redirects_file_moves_each_old_url(real_site):
-    lines = (real_site.output / "_redirects").read_text(encoding="utf-8").splitlines()
+def test_redirects_file_moves_each_old_url(published_site):
+    lines = (published_site.output / "_redirects").read_text(encoding="utf-8").splitlines()
     rules = [line.split() for line in lines if not line.startswith("#")]
     assert sorted(rules) == sorted([old, new, "301!"] for old, new in MOVED.items())
 
 
-def test_nginx_rules_add_headers_at_server_level_only(real_site):
+def test_nginx_rules_add_headers_at_server_level_only(published_site):
     # A location with its own add_header would drop every header of the server.
-    server = (real_site.output / "_nginx" / "server.conf").read_text(encoding="utf-8")
+    server = (published_site.output / "_nginx" / "server.conf").read_text(encoding="utf-8")
     for block in re.findall(r"^location [^{]*\{[^}]*\}", server, flags=re.MULTILINE):
         assert "add_header" not in block, block
-    http = (real_site.output / "_nginx" / "http.conf").read_text(encoding="utf-8")
-    for path in _fingerprinted(real_site):
+    http = (published_site.output / "_nginx" / "http.conf").read_text(encoding="utf-8")
+    for path in _fingerprinted(published_site):
         assert f'"{path}" "public, max-age=31536000, immutable";' in http
     for old, new in MOVED.items():
         assert f'"{old}" "{new}";' in http

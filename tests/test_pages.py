@@ -6,7 +6,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, ROOT
 from jekyll_compat.permalinks import output_path
-from old_urls_2017 import MOVED
+from old_urls_2017 import MOVED_CHALLENGES
 
 SITENAME = "Entrepreneurs d'intérêt général"
 # Every page the site has, with its title (the <h1>'s text unless said otherwise).
@@ -43,7 +43,7 @@ ALL_PAGES = [*PAGES, *CHALLENGE_PAGES, *SKILL_PAGES]
 
 def test_the_site_is_these_pages_and_files(real_site):
     html = {f for f in real_site.files() if not f.startswith("static/")}
-    redirects = {output_path(old)[1] for old in MOVED}  # the 2017 addresses
+    redirects = {output_path(old)[1] for old in MOVED_CHALLENGES}  # the 2017 addresses
     servers = {"_headers", "_redirects", "_nginx/http.conf", "_nginx/server.conf"}
     expected = {*ALL_PAGES, *redirects, *servers, "sitemap.xml", "robots.txt", "calendrier.ics"}
     assert html == expected

@@ -3,7 +3,7 @@
 import pytest
 from browser import is_redirect
 from jekyll_compat.permalinks import output_path
-from old_urls_2017 import MOVED, UNCHANGED
+from old_urls_2017 import MOVED, MOVED_PAGES, UNCHANGED
 
 
 @pytest.mark.parametrize(("old", "new"), MOVED.items())
@@ -27,3 +27,9 @@ def test_unchanged_old_url_is_still_a_page(published_site, url):
     page = published_site.output / output_path(url)[1]
     assert page.is_file()
     assert not is_redirect(page)
+
+
+@pytest.mark.parametrize("old", MOVED_PAGES)
+def test_preview_build_leaves_old_page_addresses_out(real_site, old):
+    # Pelican's preview server would serve cgu.html for /cgu/: a redirect in place of the page.
+    assert not (real_site.output / output_path(old)[1]).exists()
