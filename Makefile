@@ -7,9 +7,15 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Etalab's static server, for `make rsync_upload` (override on the command line:
+# `make rsync_upload SSH_HOST=... SSH_USER=...`). deploy/nginx/eig.conf serves SSH_TARGET_DIR.
+SSH_HOST ?= entrepreneur-interet-general.etalab.gouv.fr
+SSH_PORT ?= 22
+SSH_USER ?= deploy
+SSH_TARGET_DIR ?= /srv/eig/site
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish defi test lint clean lock browser
+.PHONY: help html serve publish defi test lint clean lock browser rsync_upload
 
 help: ## Show this help
 	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,22 +41,33 @@ publish: $(INSTALLED) ## Build the public site (publishconf.py) into output/
 defi: $(INSTALLED) ## Create a challenge: make defi SLUG=nom-du-defi TITLE="Nom du défi"
 	@$(BIN)/python scripts/new_defi.py
 
-lint: $(INSTALLED) ## Check the Python code with ruff
+lint: $(INSTALLED) ## Check the Python code with ruff, and the CI workflows with actionlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/actionlint -no-color .github/workflows/*.yml
 
-# The page tests drive Debian's Chromium and run the Nu checker on Java. CI is a fresh
-# Debian where only package registries answer, as root; elsewhere sudo, if there is one.
-browser: ## Install Chromium, and Java for the HTML checker, when missing
+# The page tests drive Debian's Chromium and run the Nu checker on Java; the server tests
+# run Debian's nginx with its brotli_static module. CI is a fresh Debian where only
+# package registries answer, as root; elsewhere sudo, if there is one.
+browser: ## Install Chromium, Java for the HTML checker, and nginx, when missing
 	@missing=""; \
-	command -v /usr/bin/chromium >/dev/null || missing="chromium"; \
+	[ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || \
+	  missing="$$missing libnginx-mod-http-brotli-static"; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; \
 	  if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=sudo; fi; \
 	  install="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing"; \
 	  $$install || { $$sudo apt-get update && $$install; }; \
 	fi
+
+# Build the public site, then mirror output/ to the server; --delete removes what the
+# build no longer has, and --delay-updates swaps the files in at the end of the transfer.
+rsync_upload: publish ## Build the public site and send it to SSH_HOST:SSH_TARGET_DIR
+	rsync -e "ssh -p $(SSH_PORT)" -rvzc --delete --delay-updates output/ \
+	  "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)/"
 
 # The Nu HTML checker (vnu-jar) comes from npm, pinned in package-lock.json; its
 # install script (a Java downloader) is not run: Java comes from Debian.

@@ -27,6 +27,8 @@ PLUGINS = [
     "security_policy",
     "content_schema",
     "strict_content",
+    "asset_fingerprints",
+    "deploy_rules",
     "sitemap",
     "sitemap_lastmod",
 ]
@@ -106,6 +108,31 @@ CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
 # Links and images of every page must lead to a built file (plugins/strict_content).
 STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
 
+# Static files whose names carry a hash of their content (plugins/asset_fingerprints),
+# so that servers may let browsers keep them a year; the files a fingerprinted CSS
+# refers to (DSFR's fonts and icons) are fingerprinted too. Templates name static
+# files through {{ ASSETS.url("static/...") }}.
+ASSET_FINGERPRINTS = {"extensions": [".css", ".js", ".woff2", ".woff"], "hash_length": 12}
+
+# What servers add to the built files (plugins/deploy_rules writes them, with the
+# policy above as a header, into _headers, _redirects and _nginx/ at each build).
+DEPLOY_RULES = {
+    "headers": {
+        # HTTPS only, for two years, once a browser has seen the site over HTTPS.
+        "Strict-Transport-Security": "max-age=63072000",
+        # A file is what its Content-Type says, never sniffed into a script.
+        "X-Content-Type-Options": "nosniff",
+        # Other sites (the form's host) learn the site's name, never the page's path.
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        # The site uses none of these; the embedded form gets none either.
+        "Permissions-Policy": "camera=(), geolocation=(), microphone=(), payment=(), usb=()",
+    },
+    "immutable": "public, max-age=31536000, immutable",
+    "revalidate": "no-cache",
+    "nginx_dir": "_nginx",
+    "brotli": True,
+}
+
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
 
@@ -154,11 +181,10 @@ FOOTER_LINKS = [
     ("Conditions générales d'utilisation", "cgu/"),
 ]
 LICENCE = ("licence etalab-2.0", "https://github.com/etalab/licence-ouverte/blob/master/LO.md")
-# The legal notice names the host; the deployment (issue 6) decides it, and then
-# this sentence gives its name and address.
+# The legal notice names the host (pages/mentions-legales.md), as the law requires.
 HOSTING = (
-    "Le site est publié sous la forme de fichiers statiques. Le nom et l'adresse de "
-    "son hébergeur seront indiqués ici lors de sa mise en ligne."
+    "Le site est hébergé par GitHub Pages, service de la société GitHub, Inc., "
+    "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, États-Unis."
 )
 
 # Pelican writes nothing we have not designed: no feeds, no drafts.

@@ -8,3 +8,44 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "https://entrepreneur-interet-general.etalab.gouv.fr")
 RELATIVE_URLS = False
+
+# A .gz and a .br beside every text file, for servers that send them as they are
+# (nginx's gzip_static and brotli_static): no compression work per request. zlib
+# writes no time in its gzip header, so the same sources give the same bytes.
+PLUGINS = [*PLUGINS, "precompress"]  # noqa: F405
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False
+# output/ is not emptied between builds: a .gz left from an older build is replaced.
+PRECOMPRESS_OVERWRITE = True
+PRECOMPRESS_TEXT_EXTENSIONS = {
+    ".css",
+    ".html",
+    ".ics",
+    ".js",
+    ".svg",
+    ".txt",
+    ".webmanifest",
+    ".xml",
+}
+
+# The 2017 site's page addresses, redirected (redirect_from:, then a 301 in the server
+# rules of plugins/deploy_rules). Set here rather than in the pages' front matter:
+# /cgu.html beside /cgu/ would make Pelican's preview server (make serve), which tries
+# "cgu.html" first for /cgu/, show the redirect page in place of the page.
+OLD_PAGE_URLS = {
+    "pages/cgu.md": "/cgu.html",
+    "pages/faq.md": "/faq.html",
+    "pages/accueil.md": "/a-propos.html",  # the programme's presentation, now the home page
+}
+JEKYLL_COMPAT = {
+    **JEKYLL_COMPAT,  # noqa: F405
+    "defaults": [
+        *JEKYLL_COMPAT["defaults"],  # noqa: F405
+        *(
+            {"scope": {"path": path}, "values": {"redirect_from": [old]}}
+            for path, old in OLD_PAGE_URLS.items()
+        ),
+    ],
+}

@@ -5,6 +5,8 @@ import re
 import pytest
 import yaml
 from conftest import FIXTURES, ROOT
+from jekyll_compat.permalinks import output_path
+from old_urls_2017 import MOVED_CHALLENGES
 
 SITENAME = "Entrepreneurs d'intérêt général"
 # Every page the site has, with its title (the <h1>'s text unless said otherwise).
@@ -41,7 +43,9 @@ ALL_PAGES = [*PAGES, *CHALLENGE_PAGES, *SKILL_PAGES]
 
 def test_the_site_is_these_pages_and_files(real_site):
     html = {f for f in real_site.files() if not f.startswith("static/")}
-    expected = {*ALL_PAGES, "sitemap.xml", "robots.txt", "calendrier.ics"}
+    redirects = {output_path(old)[1] for old in MOVED_CHALLENGES}  # the 2017 addresses
+    servers = {"_headers", "_redirects", "_nginx/http.conf", "_nginx/server.conf"}
+    expected = {*ALL_PAGES, *redirects, *servers, "sitemap.xml", "robots.txt", "calendrier.ics"}
     assert html == expected
 
 
@@ -91,7 +95,8 @@ def test_page_loads_only_the_sites_own_styles_and_icons(real_site, save_as):
     page = real_site.html(save_as)
     assets = [tag.get("href") or tag.get("src") for tag in page.select("link[href], script, img")]
     stylesheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
-    assert stylesheets == [
+    # Fingerprinted names (plugins/asset_fingerprints): a 12-digit hash before ".css".
+    assert [re.sub(r"\.[0-9a-f]{12}\.css$", ".css", href) for href in stylesheets] == [
         "/static/dsfr/dsfr.min.css",
         "/static/css/site.css",
         "/static/css/print.css",

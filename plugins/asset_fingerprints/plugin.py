@@ -1,0 +1,52 @@
+"""Signal wiring of the asset_fingerprints plugin."""
+
+import os
+
+from pelican import signals
+
+from . import fingerprints
+
+
+def check_settings(pelican):
+    # Checked before anything is read, so a bad setting stops the build at once.
+    fingerprints.load_settings(pelican.settings)
+
+
+def fingerprint(generator):
+    """Give fingerprinted names to static files, and templates the ASSETS helper."""
+    config = fingerprints.load_settings(generator.settings)
+    statics = {static.save_as: static for static in generator.staticfiles}
+
+    def read(save_as):
+        with open(statics[save_as].source_path, "rb") as file:
+            return file.read()
+
+    manifest = fingerprints.build_manifest(
+        set(statics), read, config["extensions"], config["hash_length"]
+    )
+    for save_as, name in manifest.names.items():
+        static = statics[save_as]
+        static.override_save_as = name
+        static.override_url = name
+    generator.context["ASSETS"] = fingerprints.Assets(
+        generator.settings["SITEURL"], set(statics), manifest
+    )
+    generator.settings["ASSETS"] = generator.context["ASSETS"]
+
+
+def write_rewritten_stylesheets(pelican):
+    """Pelican copied the stylesheets' sources: put their rewritten text in place."""
+    assets = pelican.settings.get("ASSETS")
+    if assets is None:
+        return
+    for name, data in assets.manifest.rewritten.items():
+        with open(os.path.join(pelican.output_path, name), "wb") as file:
+            file.write(data)
+
+
+def register():
+    # static_generator_finalized: every static file is known, no page is written yet;
+    # finalized: after the static files were copied, before precompression.
+    signals.initialized.connect(check_settings)
+    signals.static_generator_finalized.connect(fingerprint)
+    signals.finalized.connect(write_rewritten_stylesheets)

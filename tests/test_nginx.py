@@ -1,0 +1,209 @@
+"""The static server's configuration (deploy/nginx/ and the build's _nginx/), in a real nginx."""
+
+import gzip
+import http.client
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
+
+import brotli
+import pytest
+from browser import PageWatch, block_other_hosts, launch, site_pages
+from conftest import at_moment, build_real_site, copy_real_site
+from nginx_server import nginx
+from old_urls_2017 import MOVED, UNCHANGED
+from playwright.sync_api import sync_playwright
+
+HEADERS = {
+    "Strict-Transport-Security": "max-age=63072000",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), geolocation=(), microphone=(), payment=(), usb=()",
+}
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory):
+    """`make publish` with SITEURL="": links stay on whatever host serves the site."""
+    site = copy_real_site(tmp_path_factory.mktemp("published-for-nginx"))
+    result = build_real_site(site, conf="publishconf.py", env={**at_moment("open"), "SITEURL": ""})
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="module")
+def server(published_site, tmp_path_factory):
+    with nginx(published_site.output, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+def get(server, path, **headers):
+    """One request, redirects not followed: (status, headers, body)."""
+    parts = urlsplit(server)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+def _stylesheet(published_site):
+    return published_site.html("index.html").select_one('link[rel="stylesheet"]')["href"]
+
+
+def _page_csp(published_site):
+    meta = published_site.html("index.html").select_one(
+        'meta[http-equiv="Content-Security-Policy"]'
+    )
+    return meta["content"]
+
+
+# -- headers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/defis/gobelins/", "/no-such-page/", "/cgu.html"])
+def test_every_response_carries_the_security_headers(server, published_site, path):
+    _, headers, _ = get(server, path)
+    for name, value in HEADERS.items():
+        assert headers[name] == value, name
+    # The pages' own policy, plus what only a header can say.
+    assert headers["Content-Security-Policy"] == _page_csp(published_site) + (
+        "; frame-ancestors 'none'"
+    )
+
+
+def test_frames_come_only_from_the_forms_host(server):
+    _, headers, _ = get(server, "/candidater/")
+    directives = dict(d.split(" ", 1) for d in headers["Content-Security-Policy"].split("; "))
+    assert directives["frame-src"] == "https://framaforms.org"
+    assert directives["frame-ancestors"] == "'none'"
+
+
+def test_fingerprinted_assets_have_headers_too(server, published_site):
+    # A location with add_header of its own would have dropped the server's headers.
+    _, headers, _ = get(server, _stylesheet(published_site))
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Security-Policy"]
+
+
+# -- caching -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/faq/", "/404.html", "/static/dsfr/favicon/favicon.svg"])
+def test_pages_and_unfingerprinted_files_are_revalidated(server, path):
+    status, headers, _ = get(server, path)
+    assert status == 200
+    assert headers["Cache-Control"] == "no-cache"
+
+
+def test_fingerprinted_stylesheet_and_font_are_kept_a_year(server, published_site):
+    css = _stylesheet(published_site)
+    font = next((published_site.output / "static" / "dsfr" / "fonts").glob("*.woff2"))
+    for path in (css, "/" + font.relative_to(published_site.output).as_posix()):
+        status, headers, _ = get(server, path)
+        assert status == 200, path
+        assert headers["Cache-Control"] == IMMUTABLE, path
+
+
+# -- precompressed files -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "suffix", "decompress"),
+    [("gzip", ".gz", gzip.decompress), ("br", ".br", brotli.decompress)],
+)
+def test_precompressed_file_is_sent_as_it_is(server, published_site, encoding, suffix, decompress):
+    css = _stylesheet(published_site)
+    status, headers, body = get(server, css, **{"Accept-Encoding": encoding})
+    assert status == 200
+    assert headers["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in headers["Vary"]
+    file = published_site.output / css.lstrip("/")
+    assert body == file.with_name(file.name + suffix).read_bytes()
+    assert decompress(body) == file.read_bytes()
+
+
+def test_a_client_without_compression_gets_the_plain_file(server, published_site):
+    _, headers, body = get(server, "/")
+    assert "Content-Encoding" not in headers
+    assert body == (published_site.output / "index.html").read_bytes()
+
+
+# -- errors and redirects ------------------------------------------------------------
+
+
+def test_unknown_address_gets_the_sites_404_page(server, published_site):
+    status, headers, body = get(server, "/no-such-page/")
+    assert status == 404
+    assert headers["Content-Type"].startswith("text/html")
+    assert body == (published_site.output / "404.html").read_bytes()
+
+
+@pytest.mark.parametrize("path", ["/_nginx/server.conf", "/_headers", "/_redirects"])
+def test_the_servers_own_rules_are_not_served(server, path):
+    assert get(server, path)[0] == 404
+
+
+@pytest.mark.parametrize(("old", "new"), MOVED.items())
+def test_old_url_is_moved_permanently(server, old, new):
+    status, headers, _ = get(server, old)
+    assert status == 301
+    assert headers["Location"] == new
+
+
+@pytest.mark.parametrize("path", [*UNCHANGED, *MOVED.values()])
+def test_new_and_unchanged_urls_are_pages(server, path):
+    assert get(server, path)[0] == 200
+
+
+# -- in the browser ------------------------------------------------------------------
+
+
+def _load(context, url):
+    """What went wrong while one page loaded in a fresh tab; {} when nothing did."""
+    page = context.new_page()
+    try:
+        watch = PageWatch(page)
+        response = page.goto(url, wait_until="load")
+        found = {
+            "status": response.status,
+            "CSP violations": watch.csp_violations(),
+            "console errors": watch.console_errors,
+            # The form's frame is aborted by the test (no request leaves 127.0.0.1).
+            "failed requests": [u for u, _, frame in watch.failed_requests if not frame],
+            "error responses": watch.bad_responses,
+        }
+        return page.url, {key: value for key, value in found.items() if value and value != 200}
+    finally:
+        page.close()
+
+
+def _browse(server, paths):
+    """Load each page, then an old address; what went wrong, and where the old one led."""
+    problems = {}
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            context = browser.new_context()
+            block_other_hosts(context)
+            for path in paths:
+                _, found = _load(context, server + path)
+                if found:
+                    problems[path] = found
+            final_url, found = _load(context, server + "/defi/2017/09/26/gobelins/")
+        finally:
+            browser.close()
+    return problems, final_url, found
+
+
+def test_pages_load_through_nginx_without_csp_violation_or_error(server, published_site):
+    paths = site_pages(published_site.output)
+    assert len(paths) > 30
+    # Its own thread: the sync API refuses to run where another test's Playwright runs.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        problems, final_url, found = pool.submit(_browse, server, paths).result()
+    assert problems == {}
+    assert found == {}  # the old address, followed by the browser to its new page
+    assert final_url == server + "/defis/gobelins/"
