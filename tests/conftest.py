@@ -72,18 +72,18 @@ class Build:
         return [line for line in self.log.splitlines() if line and not line.startswith(" ")]
 
 
-def run_pelican(site, settings_file, env=None):
-    """Run the pelican command as `make html` does, with a plain log."""
+def run_command(command, cwd, env=None):
+    """(exit status, stdout and stderr) of `command` run in `cwd`."""
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", str(settings_file)],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-        check=False,
+        command, cwd=cwd, capture_output=True, text=True, timeout=300, env=env, check=False
     )
     return result.returncode, result.stdout + result.stderr
+
+
+def run_pelican(site, settings_file, env=None):
+    """Run the pelican command as `make html` does, with a plain log."""
+    command = [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", str(settings_file)]
+    return run_command(command, site, env)
 
 
 def write_files(site, files):
@@ -263,16 +263,7 @@ def copy_real_project(dest):
 
 def run_make(site, *args, env=None):
     """`make <args>` in `site`, with this test run's virtual environment."""
-    result = subprocess.run(
-        ["make", *args, f"VENV={sys.prefix}"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-        check=False,
-    )
-    return result.returncode, result.stdout + result.stderr
+    return run_command(["make", *args, f"VENV={sys.prefix}"], site, env)
 
 
 def tree(folder):
