@@ -50,11 +50,12 @@ def is_redirect(html_file):
     )
 
 
-def site_pages(output):
-    """URL paths of every built HTML page but redirect stubs, e.g. "/" or "/cgu/"."""
+def site_pages(output, redirects=False):
+    """URL paths of every built HTML page, e.g. "/" or "/cgu/": redirect stubs
+    (<meta http-equiv="refresh">) only, with `redirects`, or all others."""
     paths = []
     for html_file in Path(output).rglob("*.html"):
-        if is_redirect(html_file):
+        if is_redirect(html_file) != redirects:
             continue
         rel = html_file.relative_to(output).as_posix()
         # Served as a folder URL, the way pages link to each other.

@@ -92,12 +92,21 @@ def _checked_pages(config):
     return pages
 
 
+def _redirect_pages(config):
+    """URL paths of the redirect stubs (old addresses), in the open state's build."""
+    build = _real_site(config, "open")
+    return site_pages(build.output, redirects=True) if build.returncode == 0 else []
+
+
 def pytest_generate_tests(metafunc):
     # One test per page, named by its URL path (and state), so that a failure names it.
     if "page_path" in metafunc.fixturenames:
         pages = _checked_pages(metafunc.config)
         ids = [path if state == "open" else f"{path}[{state}]" for state, path in pages]
         metafunc.parametrize(("state", "page_path"), pages, ids=ids)
+    if "redirect_path" in metafunc.fixturenames:
+        stubs = _redirect_pages(metafunc.config)
+        metafunc.parametrize("redirect_path", stubs, ids=stubs)
 
 
 # -- fixtures ------------------------------------------------------------------------
@@ -267,6 +276,7 @@ def _nu_report(request, base_urls, tmp_path_factory):
         urls = [canary] + [
             base_urls[state] + quote(path) for state, path in _checked_pages(request.config)
         ]
+        urls += [base_urls["open"] + quote(path) for path in _redirect_pages(request.config)]
         report = pool.submit(_run_nu, urls)
         yield canary, report
         report.result()  # the server must outlive the run
@@ -452,6 +462,22 @@ def test_page_works_without_javascript(state, page_path, browser, base_urls, for
             to_form = page.locator(f'a[href="{form_url}"]')
             visible = [link for link in to_form.all() if link.is_visible()]
             assert visible, f"no visible link to the application form on {page_path}"
+
+
+def test_redirect_stub_is_valid_html_and_leads_to_a_built_page(
+    redirect_path, site, base_url, nu_messages
+):
+    """An old address's page: valid, and its refresh and its link lead to a built page."""
+    messages = nu_messages.get(base_url + quote(redirect_path), [])
+    failing = [m for m in messages if m["type"] != "info" or m.get("subType") == "warning"]
+    assert not failing, f"Nu checker on {redirect_path}:\n{_describe_nu(failing)}"
+    dead = site_links.dead_links(site.output, redirect_path)
+    assert not dead, f"dead links on {redirect_path}:\n" + _listing(dead)
+    html = site_links.parse(page_file(site.output, redirect_path))
+    refresh = html.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    target = refresh.split("url=", 1)[1]
+    assert site_links.target_file(site.output, urlsplit(target).path), (redirect_path, target)
+    assert html.find("a", href=target) is not None  # for browsers that do not refresh
 
 
 # -- the site as a whole ---------------------------------------------------------------------
