@@ -180,6 +180,30 @@ def strip_non_woff2(css):
     return FONT_FACE_RE.sub(fix_block, css)
 
 
+def add_unicode_range(css, unicode_range):
+    """Give every @font-face that has none the `unicode-range` its subset font covers."""
+
+    def fix_block(match):
+        body = match.group(1)
+        names = [d.partition(":")[0].strip().lower() for d in split_top_level(body, ";")]
+        if "unicode-range" in names:
+            return match.group(0)
+        return "@font-face{" + body.rstrip(";") + f";unicode-range:{unicode_range}}}"
+
+    return FONT_FACE_RE.sub(fix_block, css)
+
+
+def unicode_ranges(value):
+    """The (first, last) code points of a unicode-range value such as `U+0000-00FF,U+0131`."""
+    ranges = []
+    for item in value.split(","):
+        first, _, last = item.strip().upper().removeprefix("U+").partition("-")
+        if "?" in first:
+            first, last = first.replace("?", "0"), first.replace("?", "F")
+        ranges.append((int(first, 16), int(last or first, 16)))
+    return ranges
+
+
 def minify(css):
     """Drop comments, @charset, empty breakpoint markers and whitespace around braces.
 

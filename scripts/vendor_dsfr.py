@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 from dsfr_css import (
     BANNER_RE,
     VendorError,
+    add_unicode_range,
     broken_urls,
     component_order,
     css_urls,
@@ -84,6 +85,14 @@ LAYOUT_CLASSES = (
 # What a copy of the site needs to build (tests/conftest.py copies the same).
 SITE_PARTS = ("content", "pages", "templates", "static", "plugins")
 SITE_SETTINGS = ("pelicanconf.py", "publishconf.py")
+
+# The fonts keep the characters of French text only (Google Fonts' "latin" range, and Ÿ):
+# a third of their size. @font-face says so in unicode-range, so a character outside
+# it (a rare one an editor pastes) comes from the fallback font instead of a blank.
+FONT_UNICODE_RANGE = (
+    "U+0000-00FF,U+0131,U+0152-0153,U+0178,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,"
+    "U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD"
+)
 
 FAVICONS = ("apple-touch-icon.png", "favicon.svg", "favicon.ico", "manifest.webmanifest")
 
@@ -211,6 +220,23 @@ def copy_favicons(dist, stage):
         shutil.copyfile(source / name, target / name)
 
 
+def subset_font(path, unicode_range):
+    """Rewrite a woff2 font in place with only the glyphs of `unicode_range`."""
+    # Imported here: only this step needs fontTools (and brotli, for woff2).
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    # recalcTimestamp=False: the same input gives the same bytes on every run.
+    font = TTFont(path, recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.name_IDs = ["*"]  # keep the copyright and licence notices
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=subset.parse_unicodes(unicode_range))
+    subsetter.subset(font)
+    font.save(path)
+
+
 def call_moments(settings):
     """A build date in each state of the call (before, during, after), as epoch seconds."""
     zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
@@ -307,6 +333,7 @@ def build(version, legacy, workdir, purge=True):
         referenced = {re.split(r"[?#]", target)[0] for target in css_urls(css)}
         assets = {path for path in assets if path in referenced}
         inline_images = {p: data for p, data in inline_images.items() if p in referenced}
+    css = add_unicode_range(css, FONT_UNICODE_RANGE)
 
     stage = Path(workdir) / "stage"
     stage.mkdir()
@@ -314,6 +341,8 @@ def build(version, legacy, workdir, purge=True):
     for path in sorted(assets):
         (stage / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(dist / path, stage / path)
+        if path.endswith(".woff2"):
+            subset_font(stage / path, FONT_UNICODE_RANGE)
     for path, data in sorted(inline_images.items()):
         (stage / path).parent.mkdir(parents=True, exist_ok=True)
         (stage / path).write_bytes(data)
