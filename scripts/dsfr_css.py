@@ -1,4 +1,4 @@
-"""Pure helpers on DSFR's CSS: URLs, fonts, minifying, the classes it defines.
+"""Pure helpers on DSFR's CSS: URLs, fonts, minifying, the classes it defines, the purge.
 
 Kept apart from scripts/vendor_dsfr.py, which fetches the package and writes files;
 these only turn text into text, and are unit-tested on small inputs.
