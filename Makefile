@@ -15,7 +15,7 @@ SSH_USER ?= deploy
 SSH_TARGET_DIR ?= /srv/eig/site
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish defi test lint clean lock browser rsync_upload
+.PHONY: help html serve publish defi test lint clean lock browser rsync_upload bench lighthouse
 
 help: ## Show this help
 	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -83,6 +83,14 @@ CAPTURES := test-results/captures
 test: lint browser $(NODE_TOOLS) ## Run every test
 	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest || status=$$?; \
 	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
+
+# Build times (bench/bench.py): medians over 3 runs; `make bench BENCH=--quick` for one run.
+BENCH ?=
+bench: $(INSTALLED) ## Measure build times (real site, 1,000 and 10,000 challenges)
+	$(BIN)/python bench/bench.py $(BENCH)
+
+lighthouse: $(INSTALLED) browser $(NODE_TOOLS) ## Lighthouse scores of the home page and a challenge
+	$(BIN)/python bench/lighthouse.py
 
 clean: ## Remove the built site and caches (keeps the virtual environment)
 	rm -rf output .output-build-* .output-previous .output.lock .pytest_cache .ruff_cache test-results

@@ -5,30 +5,42 @@ one minified CSS file holding the core and the components the site uses, the fon
 icons that CSS references, the favicons, the licence and a VERSION file. No JavaScript
 is shipped: the site works without it.
 
-Usage: python3 scripts/vendor_dsfr.py [--version X.Y.Z] [--legacy]
+The CSS is then purged: the real site is built (in each state of the call, and with the
+public settings) and every rule, custom property and font no built page can use is
+dropped. Rerun this script when a template starts using a DSFR class it did not use.
+
+Usage: .venv/bin/python scripts/vendor_dsfr.py [--version X.Y.Z] [--legacy] [--no-purge]
 """
 
 import argparse
 import base64
+import datetime as dt
 import gzip
 import hashlib
 import json
+import os
 import re
+import runpy
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 from dsfr_css import (
     BANNER_RE,
     VendorError,
+    add_unicode_range,
     broken_urls,
     component_order,
+    css_urls,
     defined_classes,
     externalize_data_uris,
+    html_elements,
     minify,
+    purge_css,
     rewrite_urls,
     strip_non_woff2,
 )
@@ -68,6 +80,18 @@ LAYOUT_CLASSES = (
     "fr-mb-4w",
     "fr-py-4w",
     "fr-sr-only",
+)
+
+# What a copy of the site needs to build (tests/conftest.py copies the same).
+SITE_PARTS = ("content", "pages", "templates", "static", "plugins")
+SITE_SETTINGS = ("pelicanconf.py", "publishconf.py")
+
+# The fonts keep the characters of French text only (Google Fonts' "latin" range, and Ÿ):
+# a third of their size. @font-face says so in unicode-range, so a character outside
+# it (a rare one an editor pastes) comes from the fallback font instead of a blank.
+FONT_UNICODE_RANGE = (
+    "U+0000-00FF,U+0131,U+0152-0153,U+0178,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,"
+    "U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD"
 )
 
 FAVICONS = ("apple-touch-icon.png", "favicon.svg", "favicon.ico", "manifest.webmanifest")
@@ -196,18 +220,86 @@ def copy_favicons(dist, stage):
         shutil.copyfile(source / name, target / name)
 
 
-def write_version(stage, version, integrity, components, legacy):
+def subset_font(path, unicode_range):
+    """Rewrite a woff2 font in place with only the glyphs of `unicode_range`."""
+    # Imported here: only this step needs fontTools (and brotli, for woff2).
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    # recalcTimestamp=False: the same input gives the same bytes on every run.
+    font = TTFont(path, recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.name_IDs = ["*"]  # keep the copyright and licence notices
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=subset.parse_unicodes(unicode_range))
+    subsetter.subset(font)
+    font.save(path)
+
+
+def call_moments(settings):
+    """A build date in each state of the call (before, during, after), as epoch seconds."""
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    opens = dt.datetime.fromisoformat(settings["CALL_OPENS"]).replace(tzinfo=zone)
+    closes = dt.datetime.fromisoformat(settings["CALL_CLOSES"]).replace(tzinfo=zone)
+    moments = (
+        opens - dt.timedelta(days=1),
+        opens + dt.timedelta(minutes=1),
+        closes + dt.timedelta(days=1),
+    )
+    return [int(moment.timestamp()) for moment in moments]
+
+
+def site_elements(workdir):
+    """The elements of every page the site builds: each call state, and the public build.
+
+    Pages differ by state (the call to action, the embedded form) and the public build
+    has absolute links, which attribute selectors such as [href^=http] may see.
+    """
+    site = Path(workdir) / "site"
+    for name in SITE_PARTS:
+        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in SITE_SETTINGS:
+        shutil.copyfile(ROOT / name, site / name)
+    settings = runpy.run_path(str(ROOT / "pelicanconf.py"))
+    builds = [("pelicanconf.py", epoch) for epoch in call_moments(settings)]
+    builds.append(("publishconf.py", call_moments(settings)[1]))
+    elements = set()
+    for i, (conf, epoch) in enumerate(builds):
+        output = Path(workdir) / f"built-{i}"
+        env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
+        command = [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", conf]
+        command += ["-o", str(output)]
+        result = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise VendorError(f"the site does not build ({conf}):\n{result.stdout}{result.stderr}")
+        for page in sorted(output.rglob("*.html")):
+            elements |= html_elements(page.read_text(encoding="utf-8"))
+    return elements
+
+
+def site_css():
+    """The site's own style sheets, served beside DSFR's: what they name must stay."""
+    return "".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "static" / "css").glob("*.css"))
+    )
+
+
+def write_version(stage, version, integrity, components, legacy, purged):
     lines = [
         f"package: {PACKAGE}",
         f"version: {version}",
         f"integrity: {integrity}",
-        "css: " + ("full .min.css (with IE11 legacy rules)" if legacy else "main + print"),
+        "css: "
+        + ("full .min.css (with IE11 legacy rules)" if legacy else "main + print")
+        + (", purged of what the built pages never use" if purged else ""),
         f"components: {' '.join(components)}",
     ]
     (stage / "VERSION").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def build(version, legacy, workdir):
+def build(version, legacy, workdir, purge=True):
     """Write a complete, checked static/dsfr/ tree into `workdir/stage`; return it."""
     tarball, integrity = npm_pack(version, workdir)
     package = extract(tarball, Path(workdir) / "x")
@@ -235,6 +327,13 @@ def build(version, legacy, workdir):
     absent = [name for name in LAYOUT_CLASSES if name not in classes]
     if absent:
         raise VendorError(f"layout classes missing from core in {version}: {absent}")
+    if purge:
+        css = purge_css(css, site_elements(workdir), extra_css=site_css())
+        # Only the fonts and images the remaining rules name are shipped.
+        referenced = {re.split(r"[?#]", target)[0] for target in css_urls(css)}
+        assets = {path for path in assets if path in referenced}
+        inline_images = {p: data for p, data in inline_images.items() if p in referenced}
+    css = add_unicode_range(css, FONT_UNICODE_RANGE)
 
     stage = Path(workdir) / "stage"
     stage.mkdir()
@@ -242,6 +341,8 @@ def build(version, legacy, workdir):
     for path in sorted(assets):
         (stage / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(dist / path, stage / path)
+        if path.endswith(".woff2"):
+            subset_font(stage / path, FONT_UNICODE_RANGE)
     for path, data in sorted(inline_images.items()):
         (stage / path).parent.mkdir(parents=True, exist_ok=True)
         (stage / path).write_bytes(data)
@@ -250,7 +351,7 @@ def build(version, legacy, workdir):
     if not licences:
         raise VendorError("no LICENSE/LICENCE file in the package")
     shutil.copyfile(licences[0], stage / "LICENSE")
-    write_version(stage, version, integrity, components, legacy)
+    write_version(stage, version, integrity, components, legacy, purge)
 
     broken = broken_urls(css, stage)
     if broken:
@@ -280,13 +381,16 @@ def main(argv=None):
     parser.add_argument(
         "--legacy", action="store_true", help="keep the IE11 rules (use the full .min.css files)"
     )
+    parser.add_argument(
+        "--no-purge", action="store_true", help="ship every rule of the components (no purge)"
+    )
     args = parser.parse_args(argv)
     if not VERSION_RE.fullmatch(args.version):
         parser.error(f"--version must look like X.Y.Z, not {args.version!r}")
 
     with tempfile.TemporaryDirectory(prefix="vendor-dsfr-") as workdir:
         try:
-            stage = build(args.version, args.legacy, workdir)
+            stage = build(args.version, args.legacy, workdir, purge=not args.no_purge)
         except VendorError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

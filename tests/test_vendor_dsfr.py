@@ -103,9 +103,10 @@ def test_css_has_the_components_we_use(css, selector):
     assert selector[1:] in dsfr_css.defined_classes(css)
 
 
-@pytest.mark.parametrize("name", ["fr-grid-row", "fr-col-md-6", "fr-mb-4w", "fr-sr-only"])
-def test_css_has_the_layout_helpers(css, name):
-    assert name in dsfr_css.defined_classes(css)
+def test_version_file_says_the_css_is_purged(version_info):
+    # The layout helpers are checked by the script before the purge; after it, only the
+    # classes the pages use remain (tests/test_css_purge.py).
+    assert "purged" in version_info["css"]
 
 
 def test_favicons_and_manifest_icons_exist():
@@ -250,3 +251,27 @@ def test_sri_sha512_matches_npm_format():
         "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+"
         "DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
     )
+
+
+def test_add_unicode_range_completes_font_faces_without_one():
+    css = "@font-face{font-family:M;src:url(a.woff2)}@font-face{font-family:N;unicode-range:U+41}"
+    assert dsfr_css.add_unicode_range(css, "U+0000-00FF") == (
+        "@font-face{font-family:M;src:url(a.woff2);unicode-range:U+0000-00FF}"
+        "@font-face{font-family:N;unicode-range:U+41}"
+    )
+
+
+def test_unicode_ranges_reads_ranges_single_points_and_wildcards():
+    assert dsfr_css.unicode_ranges("U+0000-00FF, U+0131,u+04??") == [
+        (0, 0xFF),
+        (0x131, 0x131),
+        (0x400, 0x4FF),
+    ]
+
+
+def test_fonts_are_subset_to_the_declared_range(css):
+    # The subset keeps ~220 characters: far below the 58 KB of a full Marianne face.
+    assert "unicode-range:" + vendor.FONT_UNICODE_RANGE in css
+    fonts = list((DSFR / "fonts").glob("*.woff2"))
+    assert fonts
+    assert all(font.stat().st_size < 30_000 for font in fonts), fonts

@@ -1,0 +1,300 @@
+"""Build benchmark: prints a Markdown table of medians over several runs.
+
+Rows: the real site, and synthetic sites (bench/generate.py) of 1,000 and 10,000
+challenges, each built by us (Pelican with our plugins and theme), by stock Pelican
+(no plugin, minimal templates), and by Jekyll and Hugo when they are installed.
+Cold: no output and no cache. Warm: the same build again, with Pelican's content
+cache (CACHE_CONTENT, LOAD_CONTENT_CACHE; Jekyll's .jekyll-cache; Hugo has none to
+keep). Peak memory is the build process's maximum resident size (wait4). Last, the
+time from saving a challenge to its rebuilt page under `make serve` (scripts/serve.py).
+
+Usage: .venv/bin/python bench/bench.py [--quick] [--runs N] [--sizes 1000,10000]
+"""
+
+import argparse
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+# Our build's settings, added to a copy of pelicanconf.py: the content cache on.
+CACHE_SETTINGS = '\nCACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = "cache"\n'
+# Any moment works; a fixed one makes every run build the same pages (call open).
+BUILD_EPOCH = "1507500000"  # 2017-10-08
+SERVE_WAIT = 120  # seconds: a bound on waiting for `make serve`, not a target
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    pages: int
+
+
+@dataclass
+class Row:
+    site: str
+    tool: str
+    cold: list
+    warm: list
+
+    def median(self, runs, attr):
+        return statistics.median(getattr(r, attr) for r in runs) if runs else None
+
+
+def timed(command, cwd, env=None):
+    """Run a command; (seconds, peak resident MB) of that process alone."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    # Read the log while it runs (a full pipe would block the build), then reap it.
+    log = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{log.decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024  # Linux gives kilobytes
+
+
+def count_pages(output):
+    return sum(1 for _ in Path(output).rglob("*.html"))
+
+
+# --- one tool: how to build cold, and warm --------------------------------------------
+
+
+def pelican_command(settings):
+    return [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", settings]
+
+
+def build_ours(site, warm):
+    if not warm:
+        shutil.rmtree(site / "output", ignore_errors=True)
+        shutil.rmtree(site / "cache", ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    env.pop("SITEURL", None)
+    seconds, peak = timed(pelican_command("pelicanconf.py"), site, env)
+    return Run(seconds, peak, count_pages(site / "output"))
+
+
+def build_stock(site, warm):
+    if not warm:
+        shutil.rmtree(site / "output", ignore_errors=True)
+        shutil.rmtree(site / "cache", ignore_errors=True)
+    seconds, peak = timed(pelican_command("pelicanconf.py"), site)
+    return Run(seconds, peak, count_pages(site / "output"))
+
+
+def build_jekyll(site, warm):
+    if not warm:
+        shutil.rmtree(site / "_site", ignore_errors=True)
+        shutil.rmtree(site / ".jekyll-cache", ignore_errors=True)
+    seconds, peak = timed(["jekyll", "build", "--quiet"], site)
+    return Run(seconds, peak, count_pages(site / "_site"))
+
+
+def build_hugo(site, warm):
+    if not warm:
+        shutil.rmtree(site / "public", ignore_errors=True)
+        shutil.rmtree(site / "resources", ignore_errors=True)
+    seconds, peak = timed(["hugo", "--quiet"], site)
+    return Run(seconds, peak, count_pages(site / "public"))
+
+
+def enable_cache(site, settings="pelicanconf.py"):
+    conf = site / settings
+    conf.write_text(conf.read_text(encoding="utf-8") + CACHE_SETTINGS, encoding="utf-8")
+
+
+def prepare(workdir, count, tool):
+    """A fresh site folder for `tool`: the real site (count None) or a synthetic one."""
+    site = Path(workdir) / f"{tool}-{count or 'real'}"
+    shutil.rmtree(site, ignore_errors=True)
+    if count is None:
+        site.mkdir(parents=True)
+        for name in ("content", *generate.SITE_PARTS):
+            shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+        for name in generate.SITE_SETTINGS:
+            shutil.copyfile(ROOT / name, site / name)
+    else:
+        generate.write_site(site, count, flavor=tool)
+    if tool in ("ours", "stock"):
+        enable_cache(site)
+    return site
+
+
+BUILDERS = {"ours": build_ours, "stock": build_stock, "jekyll": build_jekyll, "hugo": build_hugo}
+LABELS = {"ours": "nous", "stock": "Pelican seul", "jekyll": "Jekyll", "hugo": "Hugo"}
+
+
+def measure(workdir, count, tool, runs, log):
+    site = prepare(workdir, count, tool)
+    cold, warm = [], []
+    for i in range(runs):
+        cold.append(BUILDERS[tool](site, warm=False))
+        warm.append(BUILDERS[tool](site, warm=True))
+        log(
+            f"  {tool} {count or 'real'} run {i + 1}/{runs}: cold {cold[-1].seconds:.2f} s, "
+            f"warm {warm[-1].seconds:.2f} s, {cold[-1].pages} pages, {cold[-1].peak_mb:.0f} MB"
+        )
+    shutil.rmtree(site, ignore_errors=True)
+    return Row(f"{count:,} défis".replace(",", " ") if count else "site réel", tool, cold, warm)
+
+
+# --- save to reload under `make serve` -------------------------------------------------
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def save_to_reload(workdir, runs, log):
+    """Seconds from saving a challenge to its rebuilt page in output/, under scripts/serve.py."""
+    site = prepare(workdir, None, "ours")
+    shutil.copytree(ROOT / "scripts", site / "scripts")
+    source = sorted((site / "content" / "defis").glob("*.md"))[0]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    command = [sys.executable, "scripts/serve.py", "--port", str(_free_port())]
+    server = subprocess.Popen(
+        command,
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    times = []
+    try:
+        if not _wait(lambda: (site / "output" / "index.html").is_file()):
+            raise RuntimeError("scripts/serve.py wrote no output/index.html")
+        time.sleep(1)  # let the watcher start
+        original = source.read_text(encoding="utf-8")
+        for i in range(runs):
+            marker = f"Repère de mesure {i} {time.time_ns()}"
+            start = time.perf_counter()
+            source.write_text(original + f"\n{marker}\n", encoding="utf-8")
+            found = _wait(lambda m=marker: _built_page_has(site / "output", m))
+            if not found:
+                raise RuntimeError("the saved text never reached output/")
+            times.append(time.perf_counter() - start)
+            log(f"  save to reload {i + 1}/{runs}: {times[-1]:.2f} s")
+            time.sleep(0.5)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(site, ignore_errors=True)
+    return statistics.median(times)
+
+
+def _built_page_has(output, marker):
+    for page in (output / "defis").glob("*/index.html"):
+        try:
+            if marker in page.read_text(encoding="utf-8"):
+                return True
+        except (OSError, UnicodeDecodeError):  # being written
+            pass
+    return False
+
+
+def _wait(check, step=0.02):
+    deadline = time.monotonic() + SERVE_WAIT
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(step)
+    return False
+
+
+# --- the table ----------------------------------------------------------------------
+
+
+def fmt(value, pattern="{:.2f}"):
+    return "—" if value is None else pattern.format(value).replace(".", ",")
+
+
+def table(rows, reload_seconds, tools_missing):
+    """The Markdown table of the README (French), with ratios of ours to each other tool."""
+    ours = {row.site: row for row in rows if row.tool == "ours"}
+    lines = [
+        "| Site | Outil | Pages | À froid (s) | À chaud (s) | Gain du cache | ms/page à froid "
+        "| Mémoire max (Mo) | Nous / outil, à froid |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in rows:
+        cold, warm = row.median(row.cold, "seconds"), row.median(row.warm, "seconds")
+        pages = int(row.median(row.cold, "pages"))
+        ratio = "—"
+        if row.tool != "ours" and row.site in ours:
+            ratio = fmt(ours[row.site].median(ours[row.site].cold, "seconds") / cold) + " ×"
+        lines.append(
+            f"| {row.site} | {LABELS[row.tool]} | {pages} | {fmt(cold)} | {fmt(warm)} "
+            f"| {fmt(cold / warm)} × | {fmt(cold * 1000 / pages, '{:.1f}')} "
+            f"| {fmt(row.median(row.cold, 'peak_mb'), '{:.0f}')} | {ratio} |"
+        )
+    notes = [
+        f"Enregistrement → page reconstruite sous `make serve` : {fmt(reload_seconds)} s (médiane)."
+        if reload_seconds is not None
+        else "Enregistrement → page reconstruite : non mesuré."
+    ]
+    notes += [f"{name} : absent de cette machine, colonne omise." for name in tools_missing]
+    return "\n".join(lines) + "\n\n" + "\n".join(f"- {n}" for n in notes)
+
+
+def machine():
+    cpus = os.cpu_count()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{date.today().isoformat()}, {cpus} cœurs ({model}), charge moyenne {load}"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 run, 1,000 challenges only")
+    parser.add_argument("--runs", type=int, help="runs per measure (default 3; 1 with --quick)")
+    parser.add_argument("--sizes", help="synthetic sizes, comma-separated (default 1000,10000)")
+    parser.add_argument("--no-reload", action="store_true", help="skip the `make serve` measure")
+    args = parser.parse_args(argv)
+    runs = args.runs or (1 if args.quick else 3)
+    sizes = [int(s) for s in (args.sizes or ("1000" if args.quick else "1000,10000")).split(",")]
+
+    def log(message):
+        print(message, file=sys.stderr, flush=True)
+
+    others = [tool for tool in ("jekyll", "hugo") if shutil.which(tool)]
+    missing = [LABELS[tool] for tool in ("jekyll", "hugo") if tool not in others]
+    with tempfile.TemporaryDirectory(prefix="eig-bench-") as workdir:
+        rows = [measure(workdir, None, "ours", runs, log)]
+        for count in sizes:
+            for tool in ("ours", "stock", *others):
+                rows.append(measure(workdir, count, tool, runs, log))
+        reload_seconds = None if args.no_reload else save_to_reload(workdir, max(runs, 3), log)
+    print(f"Mesuré le {machine()} ; médiane de {runs} exécution(s).\n")
+    print(table(rows, reload_seconds, missing))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

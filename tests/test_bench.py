@@ -1,0 +1,50 @@
+"""The benchmark scripts of bench/ run, on a tiny synthetic site (no timing is asserted)."""
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+BENCH = ROOT / "bench"
+
+
+def run(*args, cwd=ROOT):
+    result = subprocess.run(
+        [sys.executable, *args], cwd=cwd, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def tree(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_the_generator_is_deterministic(tmp_path):
+    for name in ("a", "b"):
+        run(str(BENCH / "generate.py"), str(tmp_path / name), "--count", "3", "--flavor", "stock")
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert first == second
+    assert sorted(p for p in first if p.startswith("content/")) == [
+        "content/defi-00001.md",
+        "content/defi-00002.md",
+        "content/defi-00003.md",
+    ]
+
+
+def test_a_synthetic_site_of_ours_builds_with_one_page_per_challenge(tmp_path):
+    site = tmp_path / "ours"
+    run(str(BENCH / "generate.py"), str(site), "--count", "4")
+    run("-m", "pelican", "--log-handler", "plain", "-s", "pelicanconf.py", cwd=site)
+    built = sorted(p.parent.name for p in (site / "output" / "defis").glob("defi-*/index.html"))
+    assert built == ["defi-00001", "defi-00002", "defi-00003", "defi-00004"]
+
+
+def test_the_benchmark_prints_its_table(tmp_path):
+    out = run(str(BENCH / "bench.py"), "--runs", "1", "--sizes", "5")
+    assert "| site réel | nous |" in out
+    assert "| 5 défis | nous |" in out
+    assert "| 5 défis | Pelican seul |" in out
+    assert "Enregistrement → page reconstruite sous `make serve`" in out
