@@ -305,8 +305,8 @@ def test_character_yaml_refuses_is_told_once(strict_build):
     result = strict_build({CHALLENGE: b"---\n\x1f\n---\n"})
     assert_fails_with(
         result,
-        f"{CHALLENGE}: Pelican n'a pas pu lire ce fichier — relancez la construction avec `-D` "
-        "pour le détail, et signalez-le à l'équipe technique",
+        f"{CHALLENGE}:2: l'en-tête contient un caractère de contrôle invisible (U+001F) — "
+        "supprimez-le : effacez la ligne et retapez-la, sans copier-coller",
     )
 
 

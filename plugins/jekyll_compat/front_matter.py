@@ -12,6 +12,7 @@ FENCE = "---"
 CLOSERS = ("---", "...")
 UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']*)'")
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,17 @@ def split(text, path):
     )
 
 
-def _yaml_error(err, path):
+def _yaml_error(err, path, yaml_text):
+    if isinstance(err, yaml.reader.ReaderError):
+        # A control character, say from a copy and paste: YAML refuses it anywhere.
+        line = yaml_text.count("\n", 0, err.position) + 2
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return EditorError(
+            path,
+            line,
+            f"l'en-tête contient un caractère de contrôle invisible (U+{code:04X})",
+            "supprimez-le : effacez la ligne et retapez-la, sans copier-coller",
+        )
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line + 2 if mark else 1  # the YAML starts on the file's line 2
     tag = UNKNOWN_TAG.search(str(getattr(err, "problem", "")))
@@ -85,15 +96,29 @@ def _yaml_error(err, path):
     )
 
 
-def load(text, path):
-    """The front matter of a file, its key lines, and its body."""
-    yaml_text, body, body_line = split(text, path)
-    loader = yaml.SafeLoader(yaml_text)
+def _compose(yaml_text, loader_class):
+    """The YAML's node tree (for key lines) and its data."""
+    loader = loader_class(yaml_text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
+        return node, loader.construct_document(node) if node is not None else {}
+    finally:
+        loader.dispose()
+
+
+def _parse(yaml_text, path):
+    # libyaml (C) when PyYAML has it: most of a build's time went into the pure-Python
+    # parser. It is also what Jekyll's Ruby uses. Its error texts differ, though, so a
+    # mistake is parsed again in Python, whose messages editors are told (and tested).
+    if FAST_LOADER is not None:
+        try:
+            return _compose(yaml_text, FAST_LOADER)
+        except (yaml.YAMLError, RecursionError):
+            pass
+    try:
+        return _compose(yaml_text, yaml.SafeLoader)
     except yaml.YAMLError as err:
-        raise _yaml_error(err, path) from None
+        raise _yaml_error(err, path, yaml_text) from None
     except RecursionError:
         raise EditorError(
             path,
@@ -101,8 +126,12 @@ def load(text, path):
             "l'en-tête YAML est trop profondément imbriqué",
             "simplifiez les listes et clés imbriquées",
         ) from None
-    finally:
-        loader.dispose()
+
+
+def load(text, path):
+    """The front matter of a file, its key lines, and its body."""
+    yaml_text, body, body_line = split(text, path)
+    node, data = _parse(yaml_text, path)
     if data is None:
         data = {}
     if not isinstance(data, dict):
