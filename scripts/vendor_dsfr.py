@@ -29,6 +29,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
+from css_purge import html_elements, purge_css
 from dsfr_css import (
     BANNER_RE,
     VendorError,
@@ -38,9 +39,7 @@ from dsfr_css import (
     css_urls,
     defined_classes,
     externalize_data_uris,
-    html_elements,
     minify,
-    purge_css,
     rewrite_urls,
     strip_non_woff2,
 )

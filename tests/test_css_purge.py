@@ -1,4 +1,4 @@
-"""The purge of DSFR's CSS (scripts/dsfr_css.py) and what it left in static/dsfr/.
+"""The purge of DSFR's CSS (scripts/css_purge.py) and what it left in static/dsfr/.
 
 The pure function is tested on small inputs; then the real site, built in every state
 of the call and with the public settings, must find a rule for each DSFR class it uses.
@@ -7,6 +7,7 @@ of the call and with the public settings, must find a rule for each DSFR class i
 import re
 from pathlib import Path
 
+import css_purge
 import dsfr_css
 import pytest
 import vendor_dsfr
@@ -21,7 +22,7 @@ STYLELESS_DSFR_CLASSES = {
 
 
 def purge(css, html, extra_css=""):
-    return dsfr_css.purge_css(css, dsfr_css.html_elements(html), extra_css=extra_css)
+    return css_purge.purge_css(css, css_purge.html_elements(html), extra_css=extra_css)
 
 
 # --- the pure function ------------------------------------------------------------------
@@ -203,7 +204,7 @@ def used_dsfr_classes(real_site, upcoming_site, closed_site, published_site):
     for build in (upcoming_site, real_site, closed_site, published_site):
         for page in sorted(build.output.rglob("*.html")):
             text = page.read_text(encoding="utf-8")
-            for element in dsfr_css.html_elements(text):
+            for element in css_purge.html_elements(text):
                 for name in element.classes:
                     if name.startswith("fr-"):
                         used.setdefault(name, page.relative_to(build.output).as_posix())
