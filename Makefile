@@ -18,7 +18,7 @@ SSH_TARGET_DIR ?= /srv/eig/site
 .PHONY: help html serve publish defi test lint clean lock browser rsync_upload bench lighthouse
 
 help: ## Show this help
-	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)

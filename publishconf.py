@@ -17,7 +17,7 @@ PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False
 PRECOMPRESS_ZSTANDARD = False
-# output/ is not emptied between builds: a .gz left from an older build is replaced.
+# Each build starts from an empty folder (scripts/build.py); overwriting is only a safeguard.
 PRECOMPRESS_OVERWRITE = True
 PRECOMPRESS_TEXT_EXTENSIONS = {
     ".css",
