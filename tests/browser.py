@@ -143,6 +143,15 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+# Marks each frame once loaded: its element gets a load event even when the frame's
+# document is blocked (the browser then shows an error page in it).
+_MARK_LOADED_FRAMES = """
+document.addEventListener("load", (event) => {
+  if (event.target.tagName === "IFRAME") event.target.dataset.loaded = "1";
+}, true);
+"""
+
+
 class PageWatch:
     """Console errors, failed requests and CSP violations of one page, as they happen."""
 
@@ -152,6 +161,7 @@ class PageWatch:
         self.failed_requests = []  # (url, reason, is the navigation of a frame)
         self.bad_responses = []  # (url, HTTP status)
         page.add_init_script(_RECORD_CSP_VIOLATIONS)
+        page.add_init_script(_MARK_LOADED_FRAMES)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
         page.on("requestfailed", self._failed)
@@ -167,6 +177,14 @@ class PageWatch:
     def _response(self, response):
         if response.status >= 400:
             self.bad_responses.append((response.url, response.status))
+
+    def load_lazy_frames(self):
+        """Scroll each frame into view and wait until it has loaded (or been blocked):
+        a lazy frame far down the page would otherwise never be requested."""
+        self.page.eval_on_selector_all("iframe", "els => els.forEach(e => e.scrollIntoView())")
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('iframe')].every(f => f.dataset.loaded)"
+        )
 
     def csp_violations(self):
         """The violations the page's document saw so far (call after it has loaded)."""

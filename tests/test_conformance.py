@@ -222,11 +222,12 @@ def visit(browser, base_urls, form_host):
                 status = response.status if response else None
                 assert status == 200, f"{path}: HTTP status {status}"
                 srcs = page.eval_on_selector_all("iframe[src]", "els => els.map(e => e.src)")
-                # Read before axe runs its own code in the page.
-                csp = watch.csp_violations()
-                console = list(watch.console_errors)
                 walk = keyboard.tab_through(page)
                 skip = keyboard.follow_first_skip_link(page)
+                # Once every frame has loaded, and before axe runs its own code in the page.
+                watch.load_lazy_frames()
+                csp = watch.csp_violations()
+                console = list(watch.console_errors)
                 visits[state, path] = Visit(
                     axe_violations(page),
                     srcs,
@@ -481,6 +482,14 @@ def test_redirect_stub_is_valid_html_and_leads_to_a_built_page(
 
 
 # -- the site as a whole ---------------------------------------------------------------------
+
+
+def test_the_embedded_form_loads_in_its_frame_under_the_policy(visit, form_url):
+    """frame-src lets the form's host in: its frame is requested (and given a stand-in)."""
+    seen = visit("open", FORM_PAGE)
+    assert seen.iframe_srcs == [form_url]
+    assert (form_url, True) in seen.requests, seen.requests
+    assert not seen.csp_violations
 
 
 def test_mobile_menu_opens_closes_with_escape_and_returns_focus(browser, base_url):
