@@ -114,25 +114,7 @@ def _read_group(text, i, close):
 
 def split_selector_list(text):
     """Split a selector list on its top-level commas (not inside (), [] or strings)."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(text):
-        char = text[i]
-        if char in "\"'":
-            i = _skip_string(text, i)
-            continue
-        if char == "\\":
-            i += 2
-            continue
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-        i += 1
-    parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
+    return [part.strip() for part in split_top_level(text, ",") if part.strip()]
 
 
 ATTR_RE = re.compile(

@@ -31,21 +31,23 @@ SAFE_URL_RE = re.compile(r"[A-Za-z0-9._/~#?=&-]+")
 
 
 def split_top_level(text, sep):
-    """Split `text` on `sep`, ignoring separators inside quotes or parentheses."""
+    """Split `text` on `sep`, ignoring separators inside quotes, brackets or parentheses,
+    and escaped ones (`\\,`)."""
     parts, depth, quote, start = [], 0, None, 0
     i = 0
     while i < len(text):
         char = text[i]
+        if char == "\\":
+            i += 2
+            continue
         if quote:
-            if char == "\\":
-                i += 1
-            elif char == quote:
+            if char == quote:
                 quote = None
         elif char in "\"'":
             quote = char
-        elif char == "(":
+        elif char in "([":
             depth += 1
-        elif char == ")":
+        elif char in ")]":
             depth = max(depth - 1, 0)
         elif char == sep and depth == 0:
             parts.append(text[start:i])

@@ -189,6 +189,12 @@ def test_minify_drops_comments_markers_and_charset_but_not_strings():
 
 def test_split_top_level_ignores_nested_separators():
     assert dsfr_css.split_top_level('a,f(b,c),"d,e"', ",") == ["a", "f(b,c)", '"d,e"']
+    # Selector lists: attribute brackets and escaped commas do not separate either.
+    assert dsfr_css.split_top_level(r"[x='a,b'],.c\,d,:is(e,f)", ",") == [
+        "[x='a,b']",
+        r".c\,d",
+        ":is(e,f)",
+    ]
 
 
 def test_defined_classes_reads_selectors_only():
