@@ -13,10 +13,8 @@ Usage: .venv/bin/python scripts/vendor_dsfr.py [--version X.Y.Z] [--legacy] [--n
 """
 
 import argparse
-import base64
 import datetime as dt
 import gzip
-import hashlib
 import json
 import os
 import re
@@ -24,11 +22,11 @@ import runpy
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import npm_package
 from css_purge import html_elements, purge_css
 from dsfr_css import (
     BANNER_RE,
@@ -109,19 +107,6 @@ VERSION_RE = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?")
 # --- pure helpers (unit-tested) -------------------------------------------------------
 
 
-def sri_sha512(data):
-    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-
-
-def check_member(member):
-    """Refuse tar members that could write outside the extraction folder."""
-    path = PurePosixPath(member.name)
-    if path.is_absolute() or ".." in path.parts:
-        raise VendorError(f"unsafe path in tarball: {member.name}")
-    if not (member.isfile() or member.isdir()):
-        raise VendorError(f"unexpected member type in tarball: {member.name}")
-
-
 def gzip_size(data):
     # mtime=0 so the figure does not depend on the clock.
     return len(gzip.compress(data, compresslevel=9, mtime=0))
@@ -130,42 +115,16 @@ def gzip_size(data):
 # --- steps with side effects ----------------------------------------------------------
 
 
-def npm_pack(version, workdir):
-    """Download the package tarball with npm; return (path, integrity)."""
-    spec = f"{PACKAGE}@{version}"
-    command = ["npm", "pack", spec, "--json", "--ignore-scripts", "--silent"]
-    result = subprocess.run(command, cwd=workdir, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise VendorError(f"`{' '.join(command)}` failed:\n{result.stderr.strip()}")
-    try:
-        info = json.loads(result.stdout)[0]
-    except (ValueError, IndexError, KeyError) as error:
-        raise VendorError(f"unexpected `npm pack` output: {result.stdout[:500]}") from error
-    tarball = Path(workdir) / info["filename"]
-    integrity = info["integrity"]
-    # npm checked the download against the registry; check the file we are about to read.
-    if sri_sha512(tarball.read_bytes()) != integrity:
-        raise VendorError(f"{tarball.name} does not match its integrity {integrity}")
-    return tarball, integrity
-
-
 def extract(tarball, dest):
-    """Extract the parts of the package we read, refusing unsafe members."""
-    with tarfile.open(tarball, "r:gz") as archive:
-        members = []
-        for member in archive.getmembers():
-            check_member(member)
-            licence = re.fullmatch(r"package/LICEN[CS]E[^/]*", member.name)
-            wanted = member.name.startswith(EXTRACT_PREFIXES) and not member.name.endswith(
-                EXTRACT_SKIP_SUFFIXES
-            )
-            if member.isfile() and (wanted or licence):
-                members.append(member)
-        if hasattr(tarfile, "data_filter"):
-            archive.extractall(dest, members=members, filter="data")
-        else:  # Python < 3.11.4: the checks above are the guard.
-            archive.extractall(dest, members=members)
-    return Path(dest) / "package"
+    """Extract the parts of the package we read (and its licence)."""
+
+    def wanted(name):
+        licence = re.fullmatch(r"package/LICEN[CS]E[^/]*", name)
+        return licence or (
+            name.startswith(EXTRACT_PREFIXES) and not name.endswith(EXTRACT_SKIP_SUFFIXES)
+        )
+
+    return npm_package.extract(tarball, dest, wanted)
 
 
 def pick_css(dist, folder, name, legacy):
@@ -300,7 +259,7 @@ def write_version(stage, version, integrity, components, legacy, purged):
 
 def build(version, legacy, workdir, purge=True):
     """Write a complete, checked static/dsfr/ tree into `workdir/stage`; return it."""
-    tarball, integrity = npm_pack(version, workdir)
+    tarball, integrity = npm_package.npm_pack(f"{PACKAGE}@{version}", workdir)
     package = extract(tarball, Path(workdir) / "x")
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     if meta.get("version") != version:
@@ -390,7 +349,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="vendor-dsfr-") as workdir:
         try:
             stage = build(args.version, args.legacy, workdir, purge=not args.no_purge)
-        except VendorError as error:
+        except (VendorError, npm_package.PackageError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
         # Everything checked: only now replace the old copy, so a failed run leaves it intact

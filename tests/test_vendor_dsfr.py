@@ -1,7 +1,7 @@
 """The vendored DSFR in static/dsfr/ is complete and self-consistent; the script's helpers work.
 
 No network: these tests read the committed output and feed small inline inputs to the
-pure functions of scripts/dsfr_css.py and scripts/vendor_dsfr.py.
+pure functions of scripts/dsfr_css.py, scripts/npm_package.py and scripts/vendor_dsfr.py.
 """
 
 import io
@@ -11,6 +11,7 @@ import tarfile
 from pathlib import Path
 
 import dsfr_css
+import npm_package
 import pytest
 import vendor_dsfr as vendor
 
@@ -228,8 +229,8 @@ def _tar_member(name, kind=tarfile.REGTYPE):
     ],
 )
 def test_check_member_refuses_unsafe_entries(member):
-    with pytest.raises(dsfr_css.VendorError):
-        vendor.check_member(member)
+    with pytest.raises(npm_package.PackageError):
+        npm_package.check_member(member)
 
 
 def test_extract_reads_only_the_needed_files(tmp_path):
@@ -253,7 +254,7 @@ def test_extract_reads_only_the_needed_files(tmp_path):
 
 
 def test_sri_sha512_matches_npm_format():
-    assert vendor.sri_sha512(b"") == (
+    assert npm_package.sri_sha512(b"") == (
         "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+"
         "DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
     )
