@@ -32,7 +32,7 @@ def write_rules(pelican):
     assets = settings.get("ASSETS")
     made = rules.make_rules(
         rules.load_settings(settings),
-        settings["CSP"].header,
+        settings["CSP"],
         assets.fingerprinted() if assets else [],
         _redirects,
     )

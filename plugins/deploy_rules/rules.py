@@ -86,12 +86,22 @@ class Rules:
     redirects: list  # (old URL path, new URL path)
     brotli: bool
     nginx_dir: str
+    # (URL path prefix, Content-Security-Policy) where a path has a policy of its own.
+    path_policies: tuple = ()
 
     # -- Netlify / Cloudflare Pages ---------------------------------------------------
 
     def headers_file(self):
         lines = [GENERATED, "/*"]
         lines += [f"  {name}: {value}" for name, value in self.headers.items()]
+        for prefix, policy in self.path_policies:
+            # "! name" detaches the /* value (Cloudflare Pages); without it the two
+            # policies would both apply, the stricter one winning.
+            lines += [
+                f"{prefix}*",
+                "  ! Content-Security-Policy",
+                f"  Content-Security-Policy: {policy}",
+            ]
         # No Cache-Control on /*: Cloudflare Pages would join it to the long one below.
         # These hosts already send "max-age=0, must-revalidate" by default: the same
         # effect as no-cache.
@@ -117,6 +127,10 @@ class Rules:
             f'    default "{self.revalidate}";',
         ]
         lines += [f'    "{path}" "{self.immutable}";' for path in self.fingerprinted]
+        lines += ["}", "map $uri $eig_csp {", f'    default "{self.headers[CSP]}";']
+        lines += [
+            f'    "~^{re.escape(prefix)}" "{policy}";' for prefix, policy in self.path_policies
+        ]
         lines += ["}", "map $uri $eig_moved_to {", '    default "";']
         lines += [f'    "{old}" "{new}";' for old, new in self.redirects]
         lines += ["}"]
@@ -129,7 +143,10 @@ class Rules:
             "# Every add_header is here, at server level, and no location adds one: a",
             "# location with an add_header of its own would drop all of these.",
         ]
-        lines += [f'add_header {name} "{value}" always;' for name, value in self.headers.items()]
+        lines += [
+            f'add_header {name} "{"$eig_csp" if name == CSP else value}" always;'
+            for name, value in self.headers.items()
+        ]
         lines += [
             'add_header Cache-Control "$eig_cache_control" always;',
             "",
@@ -172,16 +189,20 @@ class Rules:
         }
 
 
+CSP = "Content-Security-Policy"
 MAP_BUCKET_SIZE = 256
 GENERATED = "# Written by plugins/deploy_rules at each build: change the settings, not this file."
 
 
-def make_rules(config, csp_header, fingerprinted, redirects):
-    """Rules from the checked settings, the policy's header, and the site's URL paths."""
-    for path in [*fingerprinted, *(p for pair in redirects for p in pair)]:
+def make_rules(config, policy, fingerprinted, redirects):
+    """Rules from the checked settings, the site's policy (security_policy), and URL paths."""
+    prefixes = [prefix for prefix, _ in policy.paths]
+    for path in [*fingerprinted, *(p for pair in redirects for p in pair), *prefixes]:
         if not SAFE_PATH.match(path):
             raise SettingsError(f"deploy_rules: adresse inutilisable dans les règles : {path}")
-    headers = {"Content-Security-Policy": csp_header, **config["headers"]}
+    for text in [policy.header, *(own.header for _, own in policy.paths)]:
+        _check_value(text, "CONTENT_SECURITY_POLICY")
+    headers = {CSP: policy.header, **config["headers"]}
     return Rules(
         headers=headers,
         immutable=config["immutable"],
@@ -190,4 +211,5 @@ def make_rules(config, csp_header, fingerprinted, redirects):
         redirects=sorted(redirects),
         brotli=config["brotli"],
         nginx_dir=config["nginx_dir"],
+        path_policies=tuple((prefix, own.header) for prefix, own in policy.paths),
     )

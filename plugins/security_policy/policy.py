@@ -5,7 +5,7 @@ header, plus the directives a <meta> tag cannot carry (browsers ignore them ther
 a console error).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 SETTING = "CONTENT_SECURITY_POLICY"
@@ -41,18 +41,19 @@ def _fail(message):
     raise SettingsError(f"security_policy: {message}")
 
 
-def _directives(value, key):
+def _directives(value, where, allow_unsafe=False):
+    """`value` checked as {directive: [sources]}; `where` names it in messages."""
     if not isinstance(value, dict):
-        _fail(f'{SETTING}["{key}"] doit être un dictionnaire {{directive: [sources]}}')
+        _fail(f"{where} doit être un dictionnaire {{directive: [sources]}}")
     for name, sources in value.items():
         if not isinstance(name, str) or not name.replace("-", "").isalpha():
-            _fail(f'{SETTING}["{key}"] : « {name} » n\'est pas un nom de directive')
+            _fail(f"{where} : « {name} » n'est pas un nom de directive")
         if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-            _fail(f'{SETTING}["{key}"]["{name}"] doit être une liste de textes')
+            _fail(f'{where}["{name}"] doit être une liste de textes')
         unsafe = sorted(UNSAFE.intersection(sources))
-        if unsafe:
+        if unsafe and not allow_unsafe:
             _fail(
-                f'{SETTING}["{key}"]["{name}"] contient {", ".join(unsafe)} : le site promet '
+                f'{where}["{name}"] contient {", ".join(unsafe)} : le site promet '
                 "une politique stricte ; servez la ressource depuis le site lui-même"
             )
     return {name: list(sources) for name, sources in value.items()}
@@ -68,6 +69,9 @@ def form_origin(form_url):
 class Policy:
     directives: dict  # for pages and headers alike
     header_only: dict
+    # (URL path prefix, Policy) of the few places that need a policy of their own,
+    # such as the editors' back office: the public pages' policy is never loosened.
+    paths: tuple = ()
 
     @staticmethod
     def _render(directives):
@@ -83,6 +87,28 @@ class Policy:
         """The policy as a Content-Security-Policy response header."""
         return self._render({**self.directives, **self.header_only})
 
+    def with_path(self, prefix, directives, owner):
+        """This policy, with `directives` alone (may be unsafe) for URL paths under `prefix`.
+
+        `owner` (the plugin or setting that asks) is named in messages.
+        """
+        if not isinstance(prefix, str) or not prefix.startswith("/") or not prefix.endswith("/"):
+            _fail(f"{owner} : le chemin « {prefix} » doit commencer et finir par « / »")
+        if prefix == "/" or any(prefix == known for known, _ in self.paths):
+            _fail(f"{owner} : le chemin {prefix} a déjà sa politique")
+        checked = _directives(directives, owner, allow_unsafe=True)
+        if "default-src" not in checked:
+            _fail(f'{owner} doit contenir "default-src"')
+        misplaced = sorted(META_FORBIDDEN.intersection(checked))
+        if misplaced:
+            _fail(f"{', '.join(misplaced)} ne peut pas figurer dans une balise <meta> ({owner})")
+        own = Policy(checked, self.header_only)
+        return replace(self, paths=(*self.paths, (prefix, own)))
+
+    def for_path(self, url_path):
+        """The policy of the page at `url_path` (/admin/, /defis/x/)."""
+        return next((own for prefix, own in self.paths if url_path.startswith(prefix)), self)
+
 
 def load(settings):
     """The site's Policy from the settings; SettingsError names any mistake."""
@@ -95,8 +121,8 @@ def load(settings):
             f"clé inconnue dans {SETTING} : {', '.join(unknown)} (connues : {', '.join(DEFAULTS)})"
         )
     config = {**DEFAULTS, **raw}
-    directives = _directives(config["directives"], "directives")
-    header_only = _directives(config["header_only"], "header_only")
+    directives = _directives(config["directives"], f'{SETTING}["directives"]')
+    header_only = _directives(config["header_only"], f'{SETTING}["header_only"]')
     if "default-src" not in directives:
         _fail(f'{SETTING}["directives"] doit contenir "default-src"')
     misplaced = sorted(META_FORBIDDEN.intersection(directives))
