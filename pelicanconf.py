@@ -28,6 +28,7 @@ PLUGINS = [
     "content_schema",
     "strict_content",
     "asset_fingerprints",
+    "decap_admin",
     "deploy_rules",
     "sitemap",
     "sitemap_lastmod",
@@ -112,7 +113,76 @@ STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
 # so that servers may let browsers keep them a year; the files a fingerprinted CSS
 # refers to (DSFR's fonts and icons) are fingerprinted too. Templates name static
 # files through {{ ASSETS.url("static/...") }}.
-ASSET_FINGERPRINTS = {"extensions": [".css", ".js", ".woff2", ".woff"], "hash_length": 12}
+# Decap CMS (static/decap/) loads its chunks by name from its own folder: no hash there.
+ASSET_FINGERPRINTS = {
+    "extensions": [".css", ".js", ".woff2", ".woff"],
+    "hash_length": 12,
+    "keep_names": ["static/decap/"],
+}
+
+# The editors' back office at /admin/ (plugins/decap_admin): Decap CMS, vendored in
+# static/decap/ by scripts/vendor_decap.py. Its forms come from the content schema;
+# here is only what is Decap's own. Kept out of the sitemap and of search engines.
+DECAP_CMS = {
+    "path": "admin/",
+    "script": "static/decap/decap-cms.js",
+    "preview_script": "static/admin/preview.js",
+    "preview_styles": ["static/dsfr/dsfr.min.css", "static/css/site.css"],
+    # Production: editors sign in with their GitHub account, through the OAuth
+    # service at base_url (Decap's default is Netlify's; Etalab may run its own).
+    "backend": {
+        "name": "github",
+        "repo": "etalab/entrepreneur-interet-general",
+        "branch": "main",
+        "base_url": "https://api.netlify.com",
+        "auth_endpoint": "auth",
+    },
+    # `make cms`: decap-server writes into this working copy (publishconf drops it).
+    "local_backend": "http://127.0.0.1:8081/api/v1",
+    "publish_mode": "simple",
+    "media_folder": "static/images",
+    "collections": {
+        "defi": {
+            "name": "defis",
+            "label": "Défis",
+            "label_singular": "Défi",
+            "description": "Les défis de l'appel à candidatures, un fichier par défi.",
+            "create": True,
+            "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",
+            "summary": "{{numero}}. {{title}}",
+            "sortable_fields": ["numero", "title"],
+            "body": {"label": "Texte du défi", "modes": ["rich_text", "raw"]},
+        },
+        "page": {
+            "name": "pages",
+            "label": "Pages",
+            "label_singular": "Page",
+            "description": "Les pages du site (accueil, règlement, mentions…).",
+            "create": True,
+            "slug": "{{slug}}",
+            # Markdown as written: pages hold Liquid tags ({{ site.… }}, {% include %})
+            # that the rich-text editor would rewrite.
+            "body": {"label": "Texte de la page", "modes": ["raw"]},
+        },
+    },
+    # Decap is a React application: it needs more than the public pages allow.
+    "content_security_policy": {
+        "default-src": ["'self'"],
+        # It checks config.yml with ajv, which compiles its validators at run time.
+        "script-src": ["'self'", "'unsafe-eval'"],
+        # Its components write their styles into <style> elements and style="".
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # Media previews (blob:), and the signed-in editor's GitHub avatar.
+        "img-src": ["'self'", "blob:", "https://avatars.githubusercontent.com"],
+        # decap_admin adds the backends: GitHub's API, and decap-server for `make cms`.
+        "connect-src": ["'self'"],
+        # The preview is a srcdoc frame, which needs no source; signing in is a popup.
+        "frame-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
 
 # What servers add to the built files (plugins/deploy_rules writes them, with the
 # policy above as a header, into _headers, _redirects and _nginx/ at each build).
@@ -136,10 +206,11 @@ DEPLOY_RULES = {
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
 
-# sitemap.xml (pelican-sitemap); hidden pages and redirects are left out. Undated
+# sitemap.xml (pelican-sitemap); hidden pages, redirects and the back office are left out. Undated
 # pages get the build's moment as lastmod (plugins/sitemap_lastmod), so that builds
 # with one SOURCE_DATE_EPOCH are byte-identical.
-SITEMAP = {"format": "xml", "exclude": [r"\.txt$"]}
+# The back office is for editors, not for search engines (robots.txt disallows it too).
+SITEMAP = {"format": "xml", "exclude": [r"\.txt$", "^" + DECAP_CMS["path"]]}
 # robots.txt names the sitemap, whose address must be absolute.
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 

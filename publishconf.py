@@ -13,17 +13,20 @@ RELATIVE_URLS = False
 # (nginx's gzip_static and brotli_static): no compression work per request. zlib
 # writes no time in its gzip header, so the same sources give the same bytes.
 PLUGINS = [*PLUGINS, "precompress"]  # noqa: F405
+# The public back office only talks to GitHub: no local decap-server.
+DECAP_CMS = {**DECAP_CMS, "local_backend": None}  # noqa: F405
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False
 PRECOMPRESS_ZSTANDARD = False
 # Each build starts from an empty folder (scripts/build.py); overwriting is only a safeguard.
 PRECOMPRESS_OVERWRITE = True
+# No .js: public pages have none, and the back office's Decap CMS comes with its .gz
+# (scripts/vendor_decap.py), 5 MB that would take 10 s to compress at each build.
 PRECOMPRESS_TEXT_EXTENSIONS = {
     ".css",
     ".html",
     ".ics",
-    ".js",
     ".svg",
     ".txt",
     ".webmanifest",

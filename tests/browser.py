@@ -50,12 +50,18 @@ def is_redirect(html_file):
     )
 
 
+def is_back_office(html_file):
+    """Whether the file is the editors' back office: a page that loads Decap CMS (its
+    config link), with a policy of its own, tested by tests/test_admin.py."""
+    return 'rel="cms-config-url"' in Path(html_file).read_text(encoding="utf-8")
+
+
 def site_pages(output, redirects=False):
-    """URL paths of every built HTML page, e.g. "/" or "/cgu/": redirect stubs
+    """URL paths of every built public HTML page, e.g. "/" or "/cgu/": redirect stubs
     (<meta http-equiv="refresh">) only, with `redirects`, or all others."""
     paths = []
     for html_file in Path(output).rglob("*.html"):
-        if is_redirect(html_file) != redirects:
+        if is_redirect(html_file) != redirects or is_back_office(html_file):
             continue
         rel = html_file.relative_to(output).as_posix()
         # Served as a folder URL, the way pages link to each other.

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import dsfr_css
 import pytest
-from browser import block_other_hosts, launch, page_file, serve, site_pages
+from browser import block_other_hosts, is_back_office, launch, page_file, serve, site_pages
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
@@ -46,8 +46,9 @@ def build(request):
 
 
 def pages(build):
-    """(path in the output folder, parsed HTML) of every HTML file the build wrote."""
-    for path in sorted(build.output.rglob("*.html")):
+    """(path in the output folder, parsed HTML) of every public HTML file the build wrote
+    (the back office, for editors only, loads Decap CMS: tests/test_admin.py)."""
+    for path in sorted(p for p in build.output.rglob("*.html") if not is_back_office(p)):
         rel = path.relative_to(build.output).as_posix()
         yield rel, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

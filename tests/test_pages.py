@@ -45,7 +45,16 @@ def test_the_site_is_these_pages_and_files(real_site):
     html = {f for f in real_site.files() if not f.startswith("static/")}
     redirects = {output_path(old)[1] for old in MOVED_CHALLENGES}  # the 2017 addresses
     servers = {"_headers", "_redirects", "_nginx/http.conf", "_nginx/server.conf"}
-    expected = {*ALL_PAGES, *redirects, *servers, "sitemap.xml", "robots.txt", "calendrier.ics"}
+    admin = {"admin/index.html", "admin/config.yml"}  # the back office (tests/test_admin.py)
+    expected = {
+        *ALL_PAGES,
+        *redirects,
+        *servers,
+        *admin,
+        "sitemap.xml",
+        "robots.txt",
+        "calendrier.ics",
+    }
     assert html == expected
 
 
@@ -335,6 +344,7 @@ def test_robots_names_the_sitemap(published_site):
     assert robots.splitlines() == [
         "User-agent: *",
         "Allow: /",
+        "Disallow: /admin/",
         "Sitemap: https://entrepreneur-interet-general.etalab.gouv.fr/sitemap.xml",
     ]
 

@@ -38,6 +38,12 @@ class Field:
     aliases: tuple = ()  # keys of the 2017 site's files that mean the same
     choices: tuple = ()  # allowed values (of each item, for a list)
     minimum: int | None = None  # for integers
+    label: str = ""  # a short name, in French, for forms (the back office)
+    default: object = None  # what the build assumes when the key is absent, if it matters
+
+    def __post_init__(self):
+        if not self.label:
+            object.__setattr__(self, "label", self.name)
 
     @property
     def keys(self):
@@ -82,24 +88,29 @@ def _common(kind_word):
             DATE,
             f"La date {kind_word}, AAAA-MM-JJ ; l'emporte sur la date du nom du fichier.",
             "2017-09-27",
+            label="Date",
         ),
         Field(
             "slug",
             TEXT,
             "Remplace, dans l'adresse, la partie du nom de fichier après la date.",
             "signaux-faibles",
+            label="Nom dans l'adresse",
         ),
         Field(
             "permalink",
             PATH,
             "L'adresse de la page sur le site, si elle doit différer de celle du nom du fichier.",
             "/reglement/",
+            label="Adresse (permalien)",
         ),
         Field(
             "published",
             BOOLEAN,
             "`false` fait du fichier un brouillon, jamais publié.",
             False,
+            label="Publié",
+            default=True,
         ),
         Field(
             "status",
@@ -107,36 +118,42 @@ def _common(kind_word):
             "`hidden` : construite mais hors des listes ; `draft` : brouillon.",
             "hidden",
             choices=("published", "hidden", "draft"),
+            label="Statut",
         ),
         Field(
             "redirect_from",
             WORDS,
             "Une ancienne adresse, ou une liste d'anciennes adresses, qui renvoient ici.",
             ["/ancienne-adresse/"],
+            label="Anciennes adresses",
         ),
         Field(
             "category",
             TEXT,
             "Une catégorie, pour `:categories` dans un permalien.",
             "defi",
+            label="Catégorie",
         ),
         Field(
             "categories",
             WORDS,
             "Des catégories (liste, ou mots séparés par des espaces).",
             ["defi"],
+            label="Catégories",
         ),
         Field(
             "tags",
             WORDS,
             "Des étiquettes (liste, ou mots séparés par des espaces).",
             ["données"],
+            label="Étiquettes",
         ),
         Field(
             "description",
             MARKDOWN,
             "Un texte en Markdown, qui sert de texte quand le corps du fichier est vide.",
             "Le texte, en **Markdown**.",
+            label="Description",
         ),
     )
 
@@ -154,6 +171,7 @@ CHALLENGE = Kind(
             "Signaux faibles",
             required=True,
             aliases=("modal-id",),
+            label="Titre",
         ),
         Field(
             "numero",
@@ -162,6 +180,7 @@ CHALLENGE = Kind(
             16,
             required=True,
             minimum=1,
+            label="Numéro",
         ),
         Field(
             "resume",
@@ -169,6 +188,7 @@ CHALLENGE = Kind(
             "Une phrase qui présente le défi : texte de sa carte et description pour "
             "les moteurs de recherche.",
             "Détecter au plus tôt les entreprises en difficulté.",
+            label="Résumé",
         ),
         Field(
             "administration",
@@ -177,20 +197,29 @@ CHALLENGE = Kind(
             "Ministère de l'Économie et des Finances",
             required=True,
             aliases=("owner",),
+            label="Administration",
         ),
         Field(
             "direction",
             TEXT,
             "La direction ou le service qui accueille l'équipe.",
             "Direction générale des entreprises",
+            label="Direction",
         ),
-        Field("lieu", TEXT, "La ville où travaille l'équipe, et son département.", "Paris (75)"),
+        Field(
+            "lieu",
+            TEXT,
+            "La ville où travaille l'équipe, et son département.",
+            "Paris (75)",
+            label="Lieu",
+        ),
         Field(
             "profils",
             LIST,
             "Les entrepreneurs recherchés, un par ligne ; `[]` s'ils ne sont pas encore connus.",
             ["Science des données : analyser les données", "Développement : réaliser l'outil"],
             required=True,
+            label="Profils recherchés",
         ),
         Field(
             "competences",
@@ -201,6 +230,7 @@ CHALLENGE = Kind(
             required=True,
             aliases=("misc",),
             choices=SKILLS,
+            label="Compétences",
         ),
         Field(
             "layout",
@@ -208,6 +238,7 @@ CHALLENGE = Kind(
             "La mise en page ; `post` par défaut dans content/defis/, la ligne peut être omise.",
             "post",
             choices=CHALLENGE_LAYOUTS,
+            label="Mise en page",
         ),
         *_common("du défi"),
         Field(
@@ -215,12 +246,14 @@ CHALLENGE = Kind(
             TEXT,
             "Au format de 2017 : le début du projet, en toutes lettres.",
             "Janvier 2018",
+            label="Début du projet (format 2017)",
         ),
         Field(
             "img",
             PATH,
             "Au format de 2017 : l'image du défi (chemin du site ou adresse https).",
             "/static/img/defi.png",
+            label="Image (format 2017)",
         ),
     ),
 )
@@ -238,6 +271,7 @@ PAGE = Kind(
             "Règlement",
             required=True,
             aliases=("modal-id",),
+            label="Titre",
         ),
         Field(
             "layout",
@@ -245,6 +279,7 @@ PAGE = Kind(
             "La mise en page ; `page` par défaut dans pages/, la ligne peut être omise.",
             "page",
             choices=PAGE_LAYOUTS,
+            label="Mise en page",
         ),
         Field(
             "resume",
@@ -252,6 +287,7 @@ PAGE = Kind(
             "Une phrase qui présente la page, pour les moteurs de recherche et les "
             "réseaux sociaux.",
             "Les conditions pour candidater au programme.",
+            label="Résumé",
         ),
         *_common("de la page"),
     ),
