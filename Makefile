@@ -15,7 +15,7 @@ SSH_USER ?= deploy
 SSH_TARGET_DIR ?= /srv/eig/site
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish defi test lint clean lock browser rsync_upload bench lighthouse
+.PHONY: help html serve cms publish defi test lint clean lock browser rsync_upload bench lighthouse
 
 help: ## Show this help
 	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -26,12 +26,25 @@ $(INSTALLED): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# Node tools come from npm, pinned in package-lock.json: the Nu HTML checker (vnu-jar),
+# Lighthouse, decap-server (`make cms`). Install scripts are not run (vnu-jar's is
+# a Java downloader): Java comes from Debian.
+NODE_TOOLS := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
+$(NODE_TOOLS): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	rm -f node_modules/.installed-*
+	touch $@
+
 # scripts/build.py replaces output/ only once a build has fully succeeded.
 html: $(INSTALLED) ## Build the site into output/
 	$(BIN)/python scripts/build.py -s pelicanconf.py
 
 serve: $(INSTALLED) ## Build, serve on http://127.0.0.1:8000 and rebuild on every save
 	$(BIN)/python scripts/serve.py --host $(HOST) --port $(PORT)
+
+# decap-server (npm) writes the back office's changes into this working copy.
+cms: $(INSTALLED) $(NODE_TOOLS) ## Back office on http://127.0.0.1:8000/admin/, saving into this folder
+	$(BIN)/python scripts/cms.py --host $(HOST) --port $(PORT)
 
 publish: $(INSTALLED) ## Build the public site (publishconf.py) into output/
 	$(BIN)/python scripts/build.py -s publishconf.py
@@ -69,13 +82,6 @@ rsync_upload: publish ## Build the public site and send it to SSH_HOST:SSH_TARGE
 	rsync -e "ssh -p $(SSH_PORT)" -rvzc --delete --delay-updates output/ \
 	  "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)/"
 
-# The Nu HTML checker (vnu-jar) comes from npm, pinned in package-lock.json; its
-# install script (a Java downloader) is not run: Java comes from Debian.
-NODE_TOOLS := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
-$(NODE_TOOLS): package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
-	rm -f node_modules/.installed-*
-	touch $@
 
 # Screenshots of the home page and a challenge (360 and 1280 px), for reviewers.
 CAPTURES := test-results/captures

@@ -19,6 +19,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import watchfiles
 from build import build, output_folder
@@ -32,6 +33,8 @@ EVENTS_URL = "/__livereload"
 # A comment line now and then, so that a page closed meanwhile ends its thread.
 KEEPALIVE_SECONDS = 10
 HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+# What marks the back office's page (templates/admin.html): Decap CMS's config link.
+BACK_OFFICE = b'rel="cms-config-url"'
 
 
 class GoodBuilds:
@@ -68,6 +71,9 @@ def with_script(html, build_number):
 class PreviewHandler(SimpleHTTPRequestHandler):
     """output/ as a static host serves it, plus the live-reload script and events."""
 
+    # Decap CMS reads its config.yml as YAML only when told so.
+    extensions_map: ClassVar = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml"}
+
     def end_headers(self):
         # Always the latest build: the browser must not keep an old page or stylesheet.
         self.send_header("Cache-Control", "no-store")
@@ -101,7 +107,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if file.suffix != ".html":
             super().do_GET()
             return
-        self._send(status, "text/html; charset=utf-8", with_script(file.read_bytes(), build_number))
+        page = file.read_bytes()
+        # Not the back office (`make cms`): a reload there would drop what is being typed.
+        if BACK_OFFICE not in page:
+            page = with_script(page, build_number)
+        self._send(status, "text/html; charset=utf-8", page)
 
     def _send(self, status, content_type, body):
         self.send_response(status)

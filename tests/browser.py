@@ -5,6 +5,7 @@ import functools
 import os
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -108,6 +109,13 @@ def serve(directory):
 
 
 # -- browser -----------------------------------------------------------------------
+
+
+def in_own_thread(session):
+    """Run a browser session in a thread of its own: Playwright's sync API refuses to
+    start in a thread where another test module's session browser already runs."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(session).result()
 
 
 def launch(playwright):

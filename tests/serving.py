@@ -59,8 +59,8 @@ def wait_for(url, text):
 
 
 @contextlib.contextmanager
-def make_serve(tmp_path, prepare=None):
-    """`make serve` on a copy of the site (first changed by `prepare(site)`, if given)."""
+def make_serve(tmp_path, prepare=None, target="serve"):
+    """`make serve` (or `target`) on a copy of the site, first changed by `prepare(site)`."""
     site = copy_real_project(tmp_path / "site")
     if prepare:
         prepare(site)
@@ -68,7 +68,7 @@ def make_serve(tmp_path, prepare=None):
     log_path = tmp_path / "serve.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            ["make", "serve", f"PORT={port}", f"VENV={sys.prefix}"],
+            ["make", target, f"PORT={port}", f"VENV={sys.prefix}"],
             cwd=site,
             stdout=log,
             stderr=subprocess.STDOUT,

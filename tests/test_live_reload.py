@@ -1,9 +1,7 @@
 """`make serve` reloads the open page after each good build, under the site's CSP."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from browser import block_other_hosts, launch
+from browser import block_other_hosts, in_own_thread, launch
 from playwright.sync_api import expect, sync_playwright
 from serving import WAIT_SECONDS, get, make_serve, wait_for, wait_until
 
@@ -25,13 +23,6 @@ def served(tmp_path):
     with make_serve(tmp_path, prepare=with_strict_csp) as served:
         assert wait_for(served.url + "/cgu/", "Conditions générales"), served.output()
         yield served
-
-
-def in_own_thread(session):
-    """Run a browser session in a thread of its own: Playwright's sync API refuses to
-    start in a thread where another test module's session browser already runs."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(session).result()
 
 
 class OpenPage:

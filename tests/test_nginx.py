@@ -81,6 +81,29 @@ def test_frames_come_only_from_the_forms_host(server):
     assert directives["frame-ancestors"] == "'none'"
 
 
+def test_the_back_office_gets_its_own_policy_and_pages_keep_theirs(server, published_site):
+    meta = published_site.html("admin/index.html").select_one(
+        'meta[http-equiv="Content-Security-Policy"]'
+    )
+    for path in ("/admin/", "/admin/config.yml"):
+        _, headers, _ = get(server, path)
+        assert headers["Content-Security-Policy"] == meta["content"] + "; frame-ancestors 'none'"
+        assert headers["X-Content-Type-Options"] == "nosniff"  # the other headers stay
+    # Only under /admin/: a page whose path merely starts alike keeps the strict one.
+    _, headers, _ = get(server, "/administration/")
+    assert headers["Content-Security-Policy"] == _page_csp(published_site) + (
+        "; frame-ancestors 'none'"
+    )
+    assert "unsafe" not in headers["Content-Security-Policy"]
+
+
+def test_back_office_scripts_are_sent_gzipped(server):
+    status, headers, body = get(server, "/static/decap/decap-cms.js", **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert len(gzip.decompress(body)) > 1_000_000
+
+
 def test_fingerprinted_assets_have_headers_too(server, published_site):
     # A location with add_header of its own would have dropped the server's headers.
     _, headers, _ = get(server, _stylesheet(published_site))

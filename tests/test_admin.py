@@ -1,0 +1,244 @@
+"""The editors' back office at /admin/ (plugins/decap_admin, Decap CMS, `make cms`)."""
+
+import re
+import socket
+
+import pytest
+import yaml
+from browser import PageWatch, in_own_thread, is_local, launch
+from conftest import ROOT, build_real_site, build_real_site_with
+from content_schema.schema import LIST, SCHEMAS, WORDS
+from pelican.settings import read_settings
+from playwright.sync_api import expect, sync_playwright
+from serving import free_port, get, make_serve, wait_for, wait_until
+
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))["DECAP_CMS"]
+ADMIN = SETTINGS["path"]
+CHALLENGE = "content/defis/2017-09-27-archifiltre.md"  # gives no `lieu`: the test adds one
+NEW_PLACE = "Paris (75)"
+
+
+def config(build):
+    return yaml.safe_load((build.output / ADMIN / "config.yml").read_text(encoding="utf-8"))
+
+
+def csp(soup):
+    return soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+
+
+def directives(policy):
+    return dict(d.split(" ", 1) for d in policy.split("; "))
+
+
+def split_file(text):
+    """(front matter as data, body text) of a Jekyll file."""
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+# -- config.yml is the content schema ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(SETTINGS["collections"]))
+def test_each_form_field_is_a_key_of_the_content_schema(real_site, kind):
+    schema = SCHEMAS[kind]
+    name = SETTINGS["collections"][kind]["name"]
+    collection = next(c for c in config(real_site)["collections"] if c["name"] == name)
+    assert collection["folder"] == schema.folder
+    assert collection["format"] == "frontmatter" and collection["extension"] == "md"
+    *fields, body = collection["fields"]
+    assert body["name"] == "body" and body["widget"] == "markdown"
+    assert [f["name"] for f in fields] == [f.name for f in schema.fields]
+    for field, declared in zip(fields, schema.fields, strict=True):
+        assert field["label"] == declared.label and field["hint"] == declared.help
+        may_be_empty = declared.type in (LIST, WORDS)
+        assert field["required"] == (declared.required and not may_be_empty), declared.name
+        if declared.choices:
+            assert field["widget"] == "select" and field["options"] == list(declared.choices)
+        if declared.minimum is not None:
+            assert field["min"] == declared.minimum
+        if declared.default is not None:
+            assert field["default"] == declared.default
+
+
+def test_a_new_challenge_is_published_unless_the_editor_says_otherwise(real_site):
+    # Decap writes an untouched switch as false: a draft, never published.
+    fields = config(real_site)["collections"][0]["fields"]
+    assert next(f for f in fields if f["name"] == "published")["default"] is True
+
+
+def test_dates_are_not_filled_in_with_today(real_site):
+    fields = config(real_site)["collections"][0]["fields"]
+    date = next(f for f in fields if f["name"] == "date")
+    assert date["default"] == "" and date["format"] == "YYYY-MM-DD"
+
+
+def test_backend_comes_from_the_settings(real_site, published_site):
+    development, public = config(real_site), config(published_site)
+    for key in ("name", "repo", "branch", "base_url", "auth_endpoint"):
+        assert development["backend"][key] == public["backend"][key] == SETTINGS["backend"][key]
+    assert development["local_backend"] == {"url": SETTINGS["local_backend"]}
+    # The public back office never looks for a decap-server.
+    assert "local_backend" not in public
+    assert public["site_url"] == "https://entrepreneur-interet-general.etalab.gouv.fr"
+
+
+# -- its page: a policy of its own, out of search engines ----------------------------
+
+
+def test_the_back_office_has_its_own_policy_and_public_pages_keep_theirs(real_site, published_site):
+    admin = directives(csp(real_site.html(f"{ADMIN}index.html")))
+    assert admin["script-src"] == "'self' 'unsafe-eval'"
+    assert "https://api.github.com" in admin["connect-src"]
+    assert "http://127.0.0.1:8081" in admin["connect-src"]
+    public = directives(csp(published_site.html(f"{ADMIN}index.html")))
+    assert "127.0.0.1" not in public["connect-src"]
+    for page in ("index.html", "candidater/index.html", "defis/archifiltre/index.html"):
+        assert "unsafe" not in csp(real_site.html(page)), page
+
+
+def test_servers_send_the_back_office_policy_under_its_path_only(published_site):
+    headers = (published_site.output / "_headers").read_text(encoding="utf-8")
+    own = csp(published_site.html(f"{ADMIN}index.html")) + "; frame-ancestors 'none'"
+    block = headers.split(f"/{ADMIN}*\n", 1)[1]
+    assert block.startswith(f"  ! Content-Security-Policy\n  Content-Security-Policy: {own}\n")
+    http_conf = (published_site.output / "_nginx" / "http.conf").read_text(encoding="utf-8")
+    assert f'"~^/{ADMIN}" "{own}";' in http_conf
+
+
+def test_the_back_office_is_kept_from_search_engines(published_site):
+    page = published_site.html(f"{ADMIN}index.html")
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
+    robots = (published_site.output / "robots.txt").read_text(encoding="utf-8")
+    assert f"Disallow: /{ADMIN}\n" in robots
+    assert f"/{ADMIN}" not in (published_site.output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_previews_use_the_sites_fingerprinted_stylesheets(real_site):
+    page = real_site.html(f"{ADMIN}index.html")
+    preview = page.select("script")[-1]
+    styles = preview["data-styles"].split()
+    assert [re.sub(r"\.[0-9a-f]{12}\.css$", ".css", s) for s in styles] == [
+        "/" + s for s in SETTINGS["preview_styles"]
+    ]
+    for url in [*styles, preview["src"], page.select("script")[0]["src"]]:
+        assert (real_site.output / url.lstrip("/")).is_file(), url
+
+
+def test_a_wrong_collection_stops_the_build_with_the_setting_named(tmp_path):
+    line = 'DECAP_CMS = {**DECAP_CMS, "collections": {"article": {"name": "a", "label": "A"}}}\n'
+    result = build_real_site_with(tmp_path, line)
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    assert 'DECAP_CMS["collections"]["article"] : « article » n\'est pas un type' in result.log
+
+
+# -- `make cms`: an edit in the browser is a file on disk that builds ----------------
+
+
+def _listens(port):
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture
+def cms(tmp_path):
+    """`make cms` on a copy of the project, decap-server on a free port."""
+    backend = free_port()
+
+    def prepare(site):
+        (site / "node_modules").symlink_to(ROOT / "node_modules")
+        conf = site / "pelicanconf.py"
+        url = f"http://127.0.0.1:{backend}/api/v1"
+        conf.write_text(
+            conf.read_text(encoding="utf-8")
+            + f'\nDECAP_CMS = {{**DECAP_CMS, "local_backend": "{url}"}}\n',
+            encoding="utf-8",
+        )
+
+    with make_serve(tmp_path, prepare=prepare, target="cms") as served:
+        assert wait_for(f"{served.url}/{ADMIN}", "cms-config-url"), served.output()
+        assert wait_until(lambda: _listens(backend)), served.output()
+        yield served
+    assert not _listens(backend), "decap-server outlived `make cms`"
+
+
+def _article(soup):
+    """What a challenge page shows above its text, as a reader sees it."""
+    article = soup.select_one("article")
+    return {
+        "title": article.h1.get_text(strip=True),
+        "lead": article.select_one(".fr-text--lead").get_text(strip=True),
+        "facts": [n.get_text(strip=True) for n in article.select("dl.eig-facts > *")],
+        "profiles": [li.get_text(strip=True) for li in article.select("ul:not(.fr-tags-group) li")],
+        "skills": [t.get_text(strip=True) for t in article.select(".fr-tag")],
+    }
+
+
+def test_an_edit_in_the_back_office_is_saved_to_the_file_and_builds(cms, real_site):
+    path = cms.site / CHALLENGE
+    before_text = path.read_text(encoding="utf-8")
+    before, body = split_file(before_text)
+    assert "lieu" not in before
+    summary = SETTINGS["collections"]["defi"]["summary"]
+    entry = summary.replace("{{numero}}", str(before["numero"])).replace(
+        "{{title}}", before["title"]
+    )
+    built = _article(real_site.html("defis/archifiltre/index.html"))
+    # No live reload there: it would drop what an editor is typing.
+    assert "__livereload" not in get(f"{cms.url}/{ADMIN}")[1]
+
+    def session():
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            elsewhere = []
+
+            def only_local(route):
+                if is_local(route.request.url):
+                    route.continue_()
+                else:
+                    elsewhere.append(route.request.url)
+                    route.abort("blockedbyclient")
+
+            context.route("**/*", only_local)
+            page = context.new_page()
+            watch = PageWatch(page)
+            page.goto(f"{cms.url}/{ADMIN}")
+            page.get_by_role("button", name="Se connecter").click()
+            page.get_by_text(entry, exact=True).click()
+            preview = page.frame_locator("iframe").first
+            expect(preview.locator("article h1")).to_have_text(before["title"])
+            shown = preview.locator("article").evaluate(
+                """article => ({
+                  title: article.querySelector("h1").textContent.trim(),
+                  lead: article.querySelector(".fr-text--lead").textContent.trim(),
+                  facts: [...article.querySelectorAll("dl.eig-facts > *")]
+                    .map(n => n.textContent.trim()),
+                  profiles: [...article.querySelectorAll("ul:not(.fr-tags-group) li")]
+                    .map(n => n.textContent.trim()),
+                  skills: [...article.querySelectorAll(".fr-tag")].map(n => n.textContent.trim()),
+                })"""
+            )
+            # Decap adds « (optionnel) » to the label of a field that is not required.
+            label = re.compile("^" + re.escape(SCHEMAS["defi"].field("lieu").label) + r"\b")
+            page.get_by_label(label).fill(NEW_PLACE)
+            page.get_by_role("button", name="Publier", exact=True).click()
+            page.get_by_text("Publier maintenant").click()
+            saved = wait_until(lambda: path.read_text(encoding="utf-8") != before_text)
+            return shown, saved, watch.console_errors, watch.csp_violations(), elsewhere
+
+    shown, saved, errors, violations, elsewhere = in_own_thread(session)
+    assert shown == built, "the preview differs from the built page"
+    assert saved, "the file on disk did not change"
+    assert (errors, violations, elsewhere) == ([], [], [])
+
+    after, after_body = split_file(path.read_text(encoding="utf-8"))
+    assert after == {**before, "lieu": NEW_PLACE}
+    assert after_body == body
+    # `make cms` rebuilt the page from the saved file...
+    assert wait_for(f"{cms.url}/defis/archifiltre/", NEW_PLACE), cms.output()
+    # ...and a build of the saved copy is clean: no warning, no error.
+    result = build_real_site(cms.site)
+    assert result.returncode == 0, result.log
+    assert "WARNING" not in result.log and "ERROR" not in result.log, result.log
