@@ -13,8 +13,9 @@ RELATIVE_URLS = False
 # (nginx's gzip_static and brotli_static): no compression work per request. zlib
 # writes no time in its gzip header, so the same sources give the same bytes.
 PLUGINS = [*PLUGINS, "precompress"]  # noqa: F405
-# The public back office only talks to GitHub: no local decap-server.
-DECAP_CMS = {**DECAP_CMS, "local_backend": None}  # noqa: F405
+# The public back office only talks to GitHub (no local decap-server), and each change
+# is a pull request that CI builds and tests before it can be published.
+DECAP_CMS = {**DECAP_CMS, "local_backend": None, "publish_mode": "editorial_workflow"}  # noqa: F405
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False

@@ -78,8 +78,11 @@ def test_backend_comes_from_the_settings(real_site, published_site):
     for key in ("name", "repo", "branch", "base_url", "auth_endpoint"):
         assert development["backend"][key] == public["backend"][key] == SETTINGS["backend"][key]
     assert development["local_backend"] == {"url": SETTINGS["local_backend"]}
-    # The public back office never looks for a decap-server.
+    # The public back office never looks for a decap-server; a change there is a pull
+    # request, tested by CI before it is published. Locally, saving writes the file.
     assert "local_backend" not in public
+    assert public["publish_mode"] == "editorial_workflow"
+    assert development["publish_mode"] == "simple"
     assert public["site_url"] == "https://entrepreneur-interet-general.etalab.gouv.fr"
 
 
