@@ -166,6 +166,15 @@ def test_required_key_left_empty(strict_build):
     )
 
 
+def test_optional_keys_left_empty_are_keys_not_given(strict_build):
+    # As the back office writes a field left blank: the file's name still dates it.
+    blank = 'date: ""\nlieu: ""\npermalink:\nslug: ""\nredirect_from:\nstatus: ""\n'
+    result = strict_build({CHALLENGE: page(VALID + blank)})
+    assert result.returncode == 0, result.log
+    # Jekyll's default permalink: dated by the file name, as if `date` were absent.
+    assert result.files() == {"2017/09/27/x/index.html"}
+
+
 def test_skills_come_from_one_list(strict_build):
     result = strict_build({CHALLENGE: page(VALID.replace("[design]", "[Data Science, cuisine]"))})
     assert_fails_with(

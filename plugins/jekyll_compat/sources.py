@@ -59,7 +59,7 @@ class Sources:
             self._loaded[rel] = Source(
                 rel=rel,
                 is_page=is_page,
-                front={**self.defaults_for(rel), **parsed.data},
+                front={**self.defaults_for(rel), **given(parsed.data)},
                 key_lines=parsed.key_lines,
                 body=parsed.body,
                 body_line=parsed.body_line,
@@ -75,3 +75,13 @@ class Sources:
         for _, vals in sorted(matching, key=lambda rule: len(rule[0])):
             values.update(vals)
         return values
+
+
+def given(front):
+    """The keys that have a value: a key left empty (`date:` or `date: ""`, as the back
+    office writes a field left blank) is a key not given, so defaults still apply."""
+    return {
+        key: value
+        for key, value in front.items()
+        if value is not None and not (isinstance(value, str) and not value.strip())
+    }
