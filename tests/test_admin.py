@@ -1,7 +1,9 @@
 """The editors' back office at /admin/ (plugins/decap_admin, Decap CMS, `make cms`)."""
 
+import contextlib
 import re
 import socket
+import time
 
 import pytest
 import yaml
@@ -144,9 +146,10 @@ def _listens(port):
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-@pytest.fixture
-def cms(tmp_path):
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory):
     """`make cms` on a copy of the project, decap-server on a free port."""
+    tmp_path = tmp_path_factory.mktemp("cms")
     backend = free_port()
 
     def prepare(site):
@@ -164,6 +167,67 @@ def cms(tmp_path):
         assert wait_until(lambda: _listens(backend)), served.output()
         yield served
     assert not _listens(backend), "decap-server outlived `make cms`"
+
+
+@contextlib.contextmanager
+def signed_in(cms):
+    """A browser page on the back office, signed in to the local backend; and a function
+    giving what went wrong meanwhile: console errors, CSP violations, other hosts."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        elsewhere = []
+
+        def only_local(route):
+            if is_local(route.request.url):
+                route.continue_()
+            else:
+                elsewhere.append(route.request.url)
+                route.abort("blockedbyclient")
+
+        context.route("**/*", only_local)
+        page = context.new_page()
+        watch = PageWatch(page)
+        page.goto(f"{cms.url}/{ADMIN}")
+        page.get_by_role("button", name="Se connecter").click()
+        # Signed in, Decap opens the first collection: wait, or it would undo a goto.
+        page.wait_for_url(re.compile(r"#/collections/"))
+        yield (
+            page,
+            lambda: {
+                "console errors": watch.console_errors,
+                "CSP violations": watch.csp_violations(),
+                "other hosts": elsewhere,
+            },
+        )
+        browser.close()
+
+
+def field(page, name, kind="defi"):
+    """The form field of a schema key (Decap adds « (optionnel) » to some labels)."""
+    return page.get_by_label(re.compile("^" + re.escape(SCHEMAS[kind].field(name).label) + r"\b"))
+
+
+def wait_in_browser(page, condition, seconds=60):
+    """Poll `condition` while the browser works: Playwright runs this test's route
+    handler (other hosts blocked) only while the test waits in a Playwright call."""
+    for _ in range(seconds * 5):
+        if value := condition():
+            return value
+        page.wait_for_timeout(200)
+    return condition()
+
+
+def publish(page):
+    page.get_by_role("button", name="Publier", exact=True).click()
+    page.get_by_text("Publier maintenant").click()
+
+
+def clean_build(site):
+    """The site of `site` builds with no warning and no error."""
+    result = build_real_site(site)
+    assert result.returncode == 0, result.log
+    assert "WARNING" not in result.log and "ERROR" not in result.log, result.log
 
 
 def _article(soup):
@@ -192,23 +256,7 @@ def test_an_edit_in_the_back_office_is_saved_to_the_file_and_builds(cms, real_si
     assert "__livereload" not in get(f"{cms.url}/{ADMIN}")[1]
 
     def session():
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            elsewhere = []
-
-            def only_local(route):
-                if is_local(route.request.url):
-                    route.continue_()
-                else:
-                    elsewhere.append(route.request.url)
-                    route.abort("blockedbyclient")
-
-            context.route("**/*", only_local)
-            page = context.new_page()
-            watch = PageWatch(page)
-            page.goto(f"{cms.url}/{ADMIN}")
-            page.get_by_role("button", name="Se connecter").click()
+        with signed_in(cms) as (page, troubles):
             page.get_by_text(entry, exact=True).click()
             preview = page.frame_locator("iframe").first
             expect(preview.locator("article h1")).to_have_text(before["title"])
@@ -223,18 +271,15 @@ def test_an_edit_in_the_back_office_is_saved_to_the_file_and_builds(cms, real_si
                   skills: [...article.querySelectorAll(".fr-tag")].map(n => n.textContent.trim()),
                 })"""
             )
-            # Decap adds « (optionnel) » to the label of a field that is not required.
-            label = re.compile("^" + re.escape(SCHEMAS["defi"].field("lieu").label) + r"\b")
-            page.get_by_label(label).fill(NEW_PLACE)
-            page.get_by_role("button", name="Publier", exact=True).click()
-            page.get_by_text("Publier maintenant").click()
-            saved = wait_until(lambda: path.read_text(encoding="utf-8") != before_text)
-            return shown, saved, watch.console_errors, watch.csp_violations(), elsewhere
+            field(page, "lieu").fill(NEW_PLACE)
+            publish(page)
+            saved = wait_in_browser(page, lambda: path.read_text(encoding="utf-8") != before_text)
+            return shown, saved, troubles()
 
-    shown, saved, errors, violations, elsewhere = in_own_thread(session)
+    shown, saved, troubles = in_own_thread(session)
     assert shown == built, "the preview differs from the built page"
     assert saved, "the file on disk did not change"
-    assert (errors, violations, elsewhere) == ([], [], [])
+    assert troubles == {"console errors": [], "CSP violations": [], "other hosts": []}
 
     after, after_body = split_file(path.read_text(encoding="utf-8"))
     assert after == {**before, "lieu": NEW_PLACE}
@@ -242,6 +287,33 @@ def test_an_edit_in_the_back_office_is_saved_to_the_file_and_builds(cms, real_si
     # `make cms` rebuilt the page from the saved file...
     assert wait_for(f"{cms.url}/defis/archifiltre/", NEW_PLACE), cms.output()
     # ...and a build of the saved copy is clean: no warning, no error.
-    result = build_real_site(cms.site)
-    assert result.returncode == 0, result.log
-    assert "WARNING" not in result.log and "ERROR" not in result.log, result.log
+    clean_build(cms.site)
+
+
+def test_a_challenge_created_in_the_back_office_builds_and_is_listed(cms):
+    title, today = "Défi d'essai", time.strftime("%Y-%m-%d")
+    path = cms.site / "content" / "defis" / f"{today}-defi-dessai.md"
+
+    def session():
+        with signed_in(cms) as (page, troubles):
+            page.goto(f"{cms.url}/{ADMIN}#/collections/defis/new")
+            expect(field(page, "title")).to_be_editable()
+            field(page, "title").fill(title)
+            field(page, "numero").fill("16")
+            field(page, "administration").fill("Ministère de l'Essai")
+            # The text of the file, the form's last (rich-text) editor.
+            page.locator('[data-slate-editor="true"]').last.click()
+            page.keyboard.type("Le problème, en quelques mots.")
+            publish(page)
+            return wait_in_browser(page, path.exists), troubles()
+
+    created, troubles = in_own_thread(session)
+    assert created, sorted(p.name for p in path.parent.iterdir())
+    assert troubles == {"console errors": [], "CSP violations": [], "other hosts": []}
+    front, body = split_file(path.read_text(encoding="utf-8"))
+    assert front["title"] == title and front["numero"] == 16 and front["published"] is True
+    assert body.strip() == "Le problème, en quelques mots."
+    # Listed on the rebuilt site, with its page, and the copy builds cleanly.
+    assert wait_for(f"{cms.url}/defis/defi-dessai/", "Ministère de l'Essai"), cms.output()
+    assert title in get(f"{cms.url}/defis/")[1].replace("&#39;", "'")
+    clean_build(cms.site)
