@@ -206,10 +206,10 @@ DEPLOY_RULES = {
 # Challenges in their welcome-text order, and one page per skill sought.
 CHALLENGE_INDEX = {"order_by": "numero", "skills_key": "competences"}
 
-# sitemap.xml (pelican-sitemap); hidden pages, redirects and the back office are left out. Undated
+# sitemap.xml (pelican-sitemap); hidden pages, redirects and the back office (for
+# editors, not search engines; robots.txt disallows it too) are left out. Undated
 # pages get the build's moment as lastmod (plugins/sitemap_lastmod), so that builds
 # with one SOURCE_DATE_EPOCH are byte-identical.
-# The back office is for editors, not for search engines (robots.txt disallows it too).
 SITEMAP = {"format": "xml", "exclude": [r"\.txt$", "^" + DECAP_CMS["path"]]}
 # robots.txt names the sitemap, whose address must be absolute.
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}

@@ -108,6 +108,12 @@ def load_settings(settings, schemas):
                 _check_url(backend[key], f'{SETTING}["backend"]["{key}"]', ("https",))
     if config["local_backend"] is not None:
         _check_url(config["local_backend"], f'{SETTING}["local_backend"]', ("http", "https"))
+    for key in ("script", "preview_script", "media_folder"):
+        if not isinstance(config[key], str) or not config[key].strip("/"):
+            _fail(f'{SETTING}["{key}"] doit être un chemin depuis la racine du projet')
+    styles = config["preview_styles"]
+    if not isinstance(styles, list) or not all(isinstance(s, str) for s in styles):
+        _fail(f'{SETTING}["preview_styles"] doit être une liste de feuilles de style')
     if config["publish_mode"] not in PUBLISH_MODES:
         _fail(f'{SETTING}["publish_mode"] vaut {" ou ".join(PUBLISH_MODES)}')
     if not isinstance(config["collections"], dict) or not config["collections"]:
