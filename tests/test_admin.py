@@ -3,12 +3,13 @@
 import contextlib
 import re
 import socket
+import sys
 import time
 
 import pytest
 import yaml
 from browser import PageWatch, in_own_thread, is_local, launch
-from conftest import ROOT, build_real_site, build_real_site_with
+from conftest import ROOT, build_real_site, build_real_site_with, copy_real_project, run_command
 from content_schema.schema import LIST, SCHEMAS, WORDS
 from pelican.settings import read_settings
 from playwright.sync_api import expect, sync_playwright
@@ -152,17 +153,9 @@ def cms(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("cms")
     backend = free_port()
 
-    def prepare(site):
-        (site / "node_modules").symlink_to(ROOT / "node_modules")
-        conf = site / "pelicanconf.py"
-        url = f"http://127.0.0.1:{backend}/api/v1"
-        conf.write_text(
-            conf.read_text(encoding="utf-8")
-            + f'\nDECAP_CMS = {{**DECAP_CMS, "local_backend": "{url}"}}\n',
-            encoding="utf-8",
-        )
-
-    with make_serve(tmp_path, prepare=prepare, target="cms") as served:
+    with make_serve(
+        tmp_path, prepare=lambda site: with_backend_on(site, backend), target="cms"
+    ) as served:
         assert wait_for(f"{served.url}/{ADMIN}", "cms-config-url"), served.output()
         assert wait_until(lambda: _listens(backend)), served.output()
         yield served
@@ -228,6 +221,31 @@ def clean_build(site):
     result = build_real_site(site)
     assert result.returncode == 0, result.log
     assert "WARNING" not in result.log and "ERROR" not in result.log, result.log
+
+
+def with_backend_on(site, port):
+    """A copy of the project whose decap-server listens on `port`, with npm's tools."""
+    (site / "node_modules").symlink_to(ROOT / "node_modules")
+    conf = site / "pelicanconf.py"
+    url = f"http://127.0.0.1:{port}/api/v1"
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        + f'\nDECAP_CMS = {{**DECAP_CMS, "local_backend": "{url}"}}\n',
+        encoding="utf-8",
+    )
+
+
+def test_make_cms_says_when_decap_servers_port_is_taken(tmp_path):
+    site = copy_real_project(tmp_path / "site")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with_backend_on(site, port)
+        returncode, log = run_command([sys.executable, "scripts/cms.py"], site)
+    assert returncode == 1
+    assert f"Erreur : le port {port} est déjà pris" in log
+    assert "Traceback" not in log
 
 
 def _article(soup):
