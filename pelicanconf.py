@@ -113,16 +113,12 @@ STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
 # so that servers may let browsers keep them a year; the files a fingerprinted CSS
 # refers to (DSFR's fonts and icons) are fingerprinted too. Templates name static
 # files through {{ ASSETS.url("static/...") }}.
-# Decap CMS (static/decap/) loads its chunks by name from its own folder: no hash there.
-ASSET_FINGERPRINTS = {
-    "extensions": [".css", ".js", ".woff2", ".woff"],
-    "hash_length": 12,
-    "keep_names": ["static/decap/"],
-}
+ASSET_FINGERPRINTS = {"extensions": [".css", ".js", ".woff2", ".woff"], "hash_length": 12}
 
 # The editors' back office at /admin/ (plugins/decap_admin): Decap CMS, vendored in
-# static/decap/ by scripts/vendor_decap.py. Its forms come from the content schema;
-# here is only what is Decap's own. Kept out of the sitemap and of search engines.
+# static/decap/ by scripts/vendor_decap.py, and linked into the output by the plugin
+# under its own names (it loads its chunks by name). Its forms come from the content
+# schema; here is only what is Decap's own. Kept out of the sitemap and search engines.
 DECAP_CMS = {
     "path": "admin/",
     "script": "static/decap/decap-cms.js",

@@ -23,7 +23,8 @@ PRECOMPRESS_ZSTANDARD = False
 # Each build starts from an empty folder (scripts/build.py); overwriting is only a safeguard.
 PRECOMPRESS_OVERWRITE = True
 # No .js: public pages have none, and the back office's Decap CMS comes with its .gz
-# (scripts/vendor_decap.py), 5 MB that would take 10 s to compress at each build.
+# (scripts/vendor_decap.py), 5 MB that would take 10 s to compress at each build. Its
+# files are hard links to static/decap/: compressing them here would rewrite those.
 PRECOMPRESS_TEXT_EXTENSIONS = {
     ".css",
     ".html",

@@ -131,6 +131,17 @@ def test_previews_use_the_sites_fingerprinted_stylesheets(real_site):
         assert (real_site.output / url.lstrip("/")).is_file(), url
 
 
+def test_decap_is_linked_into_the_output_under_its_own_names(real_site):
+    source = real_site.output.parent / "static" / "decap"
+    built = real_site.output / "static" / "decap"
+    names = sorted(p.name for p in source.iterdir())
+    assert "decap-cms.js" in names and len(names) > 100
+    assert sorted(p.name for p in built.iterdir()) == names
+    for name in names:
+        # The same file, not a copy of megabytes at each build, and not a symbolic link.
+        assert (built / name).samefile(source / name) and not (built / name).is_symlink()
+
+
 def test_a_wrong_collection_stops_the_build_with_the_setting_named(tmp_path):
     line = 'DECAP_CMS = {**DECAP_CMS, "collections": {"article": {"name": "a", "label": "A"}}}\n'
     result = build_real_site_with(tmp_path, line)

@@ -8,7 +8,7 @@ import gzip
 
 import brotli
 import pytest
-from conftest import at_moment, build_real_site, copy_real_site
+from conftest import ROOT, at_moment, build_real_site, copy_real_site
 
 TEXT = {".css", ".html", ".ics", ".svg", ".txt", ".webmanifest", ".xml"}
 VENDORED = "static/decap/"  # copied with their .gz, never compressed by the build
@@ -53,6 +53,8 @@ def test_back_office_scripts_are_served_with_their_vendored_gzip(published_site)
     for path in scripts:
         twin = path.with_name(path.name + ".gz")
         assert gzip.decompress(twin.read_bytes()) == path.read_bytes(), twin
+        # As vendored: the build wrote nothing through these links into static/decap/.
+        assert twin.read_bytes() == (ROOT / VENDORED / twin.name).read_bytes(), twin
     # Not compressed again at each build: no brotli twin of the 5 MB.
     assert not list((published_site.output / VENDORED).glob("*.js.br"))
 

@@ -15,9 +15,6 @@ DEFAULTS = {
     # Files that get a hash in their name, and everything a fingerprinted CSS uses.
     "extensions": [".css", ".js", ".woff2", ".woff"],
     "hash_length": 12,
-    # Output folders whose files keep their names, such as a script that loads its
-    # chunks by name from its own folder.
-    "keep_names": [],
 }
 # url(x), url("x") or url('x'); the DSFR writes them unquoted.
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
@@ -62,19 +59,7 @@ def load_settings(settings):
         raise SettingsError(
             f'asset_fingerprints: {SETTING}["hash_length"] doit être un entier de 8 à 64'
         )
-    keep = config["keep_names"]
-    if not isinstance(keep, list) or not all(
-        isinstance(k, str) and k.endswith("/") and not k.startswith("/") for k in keep
-    ):
-        raise SettingsError(
-            f'asset_fingerprints: {SETTING}["keep_names"] doit être une liste de dossiers '
-            'comme "static/decap/"'
-        )
-    return {
-        "extensions": [e.lower() for e in extensions],
-        "hash_length": length,
-        "keep_names": tuple(keep),
-    }
+    return {"extensions": [e.lower() for e in extensions], "hash_length": length}
 
 
 def fingerprinted_name(path, data, length):
@@ -116,17 +101,12 @@ class Manifest:
     rewritten: dict = field(default_factory=dict)  # fingerprinted path -> bytes
 
 
-def build_manifest(files, read, extensions, length, keep_names=()):
+def build_manifest(files, read, extensions, length):
     """Fingerprint `files` (output paths) whose extension is listed, and what their CSS uses.
 
-    Files under a `keep_names` folder keep their names. `read(path)` gives a file's
-    bytes. Raises AssetError on a url() to a missing file.
+    `read(path)` gives a file's bytes. Raises AssetError on a url() to a missing file.
     """
-    chosen = {
-        p
-        for p in files
-        if posixpath.splitext(p)[1].lower() in extensions and not p.startswith(keep_names)
-    }
+    chosen = {p for p in files if posixpath.splitext(p)[1].lower() in extensions}
     stylesheets = {p for p in chosen if p.lower().endswith(".css")}
     texts = {p: read(p).decode("utf-8") for p in stylesheets}
     for css, text in texts.items():

@@ -22,7 +22,7 @@ def fingerprint(generator):
             return file.read()
 
     manifest = fingerprints.build_manifest(
-        set(statics), read, config["extensions"], config["hash_length"], config["keep_names"]
+        set(statics), read, config["extensions"], config["hash_length"]
     )
     for save_as, name in manifest.names.items():
         static = statics[save_as]

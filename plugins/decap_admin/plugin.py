@@ -1,4 +1,8 @@
-"""Signal wiring of the decap_admin plugin: settings and policy at start, two files at the end."""
+"""Signal wiring of the decap_admin plugin: settings and policy at start, the back office's
+files at the end."""
+
+import os
+import shutil
 
 from content_schema.schema import SCHEMAS
 from pelican import signals
@@ -23,9 +27,33 @@ def admin_policy_directives(config):
     return directives
 
 
+def vendored_folder(config):
+    """The folder of Decap's files (scripts/vendor_decap.py), from the project's root."""
+    return os.path.dirname(config["script"])
+
+
+def keep_out_of_static_files(settings, folder):
+    """Pelican would copy the 200 files of Decap's folder at each build, and fingerprint
+    their names (Decap loads its chunks by name): this plugin links them instead."""
+    # STATIC_EXCLUDES are folders from PATH, the project's root, as `folder` is.
+    settings["STATIC_EXCLUDES"] = [*(settings.get("STATIC_EXCLUDES") or []), folder]
+
+
+def link_or_copy(source, target):
+    """A hard link: no copy of megabytes at each build. Never a symbolic link, which an
+    upload would send as a link. A copy where the file system cannot link."""
+    if os.path.lexists(target):  # an output folder built into again
+        os.unlink(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def setup(pelican):
     """Check the settings and give /admin/ its own policy, before anything is read."""
     config = admin_settings.load_settings(pelican.settings, SCHEMAS)
+    keep_out_of_static_files(pelican.settings, vendored_folder(config))
     policy = pelican.settings.get("CSP")
     if policy is None:
         raise admin_settings.SettingsError(
@@ -43,12 +71,21 @@ class AdminGenerator(Generator):
 
     def generate_context(self):
         self.config = admin_settings.load_settings(self.settings, SCHEMAS)
+        folder = vendored_folder(self.config)
+        source = os.path.join(self.path, folder)
+        if not os.path.isfile(os.path.join(self.path, self.config["script"])):
+            raise admin_settings.SettingsError(
+                f"decap_admin: {self.config['script']} manque ; lancez "
+                "`.venv/bin/python scripts/vendor_decap.py`"
+            )
+        self.vendored = sorted(f"{folder}/{name}" for name in os.listdir(source))
 
     def output_claims(self):
         path = self.config["path"]
         return [
             (f"{path}index.html", "l'espace éditeurs"),
             (f"{path}config.yml", "l'espace éditeurs"),
+            *((name, "Decap CMS") for name in self.vendored),
         ]
 
     def generate_output(self, writer):
@@ -66,6 +103,9 @@ class AdminGenerator(Generator):
         text = cms_config.dump(cms_config.cms_config(self.config, site_url))
         with open(f"{self.output_path}/{path}config.yml", "w", encoding="utf-8") as file:
             file.write(text)
+        os.makedirs(os.path.join(self.output_path, vendored_folder(self.config)), exist_ok=True)
+        for name in self.vendored:
+            link_or_copy(os.path.join(self.path, name), os.path.join(self.output_path, name))
 
 
 def add_generator(pelican):
