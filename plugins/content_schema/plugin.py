@@ -6,6 +6,7 @@ import yaml
 from jekyll_compat import config as jekyll_config
 from jekyll_compat import front_matter
 from jekyll_compat.errors import ERROR_LOG, EditorError
+from jekyll_compat.read_memo import MEMO
 from pelican import signals
 
 from . import settings as schema_settings
@@ -29,10 +30,15 @@ def use_canonical_keys(content):
 
 
 def _front_matter(root, rel):
-    """The file's own front matter, or None when the reader already told why it is unreadable."""
+    """The file's own front matter and its key lines, or None when the reader already told
+    why it is unreadable. The reader keeps what it parsed in this run: no second parse."""
+    parsed = MEMO.front_matter(rel)
+    if parsed is not None:
+        return parsed
     try:
         with open(os.path.join(root, rel), "rb") as handle:
-            return front_matter.load(front_matter.decode(handle.read(), rel), rel)
+            parsed = front_matter.load(front_matter.decode(handle.read(), rel), rel)
+        return parsed.data, parsed.key_lines
     except (OSError, EditorError, yaml.YAMLError):
         # YAMLError: a character YAML refuses, which the reader has already reported.
         return None
@@ -48,7 +54,8 @@ def check_content(generator):
         parsed = _front_matter(settings["PATH"], rel) if kind else None
         if parsed is None:
             continue
-        for error in validate.check(kind, rel, parsed.data, parsed.key_lines, known_layouts):
+        data, key_lines = parsed
+        for error in validate.check(kind, rel, data, key_lines, known_layouts):
             ERROR_LOG.report(error)
 
 
