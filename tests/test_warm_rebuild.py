@@ -118,3 +118,10 @@ def test_a_broken_link_fails_every_build_not_only_the_first(site, worker):
     edit(site / ESSAI, "[Le règlement]", "[Perdu]({filename}/absent.md) [Le règlement]")
     assert worker.build() != 0
     assert worker.build() != 0
+
+
+def test_a_schema_mistake_in_a_challenge_already_built_fails_the_build(site, worker):
+    edit(site / CHALLENGE, "numero: 3", "numero: trois")
+    assert worker.build() != 0
+    edit(site / CHALLENGE, "numero: trois", "numero: 3")
+    assert worker.build() == 0

@@ -75,7 +75,7 @@ class Kept:
     settings: dict  # the run's, which Category and Tag objects in `result` hold
     dependencies: Dependencies
     result: tuple  # (content, metadata), as the reader returned them
-    front_matter: tuple  # (own front matter, key lines), for content_schema
+    front_matter: tuple  # (own front matter, key lines, digest), for content_schema
 
     def copy_for(self, settings):
         """The result as new objects of this run (a run may change what it is given)."""
@@ -87,7 +87,7 @@ class ReadMemo:
 
     def __init__(self):
         self.kept = {}
-        self.this_run = {}  # rel -> (own front matter, key lines), memo or not
+        self.this_run = {}  # rel -> (own front matter, key lines, digest), memo or not
         self.warnings = WarningCount()
 
     def start_run(self):
@@ -123,7 +123,7 @@ class ReadMemo:
         self.this_run[rel] = front_matter
 
     def front_matter(self, rel):
-        """(own front matter, key lines) of a file read in this run, or None."""
+        """(own front matter, key lines, digest of the file) of a file read in this run, or None."""
         return self.this_run.get(rel)
 
 

@@ -86,7 +86,7 @@ class JekyllReader(YAMLMetadataReader):
                     self.settings,
                     self.recording,
                     (content, metadata),
-                    (source.own, source.key_lines),
+                    (source.own, source.key_lines, source.digest),
                 )
                 MEMO.keep(rel, kept)
                 return kept.copy_for(self.settings)
@@ -114,7 +114,7 @@ class JekyllReader(YAMLMetadataReader):
             source = self._load(rel)
         except EditorError as err:
             self._fail(rel, [err])
-        MEMO.parsed(rel, (source.own, source.key_lines))
+        MEMO.parsed(rel, (source.own, source.key_lines, source.digest))
         errors = []
         metadata = self.metadata(source, errors)
         if metadata.get("status") == "skip":
