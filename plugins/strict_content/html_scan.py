@@ -29,7 +29,7 @@ class _Collector(HTMLParser):
 
 # A page whose body has not changed is not parsed again by a build process that
 # stays up (scripts/build_worker.py); the bound keeps a long session's memory flat.
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def tags(html):
     """Every start tag of `html`, in order."""
     collector = _Collector()
