@@ -103,12 +103,17 @@ def build_ours(site, warm):
     return Run(seconds, peak, count_pages(site / "output"))
 
 
+# Pelican's messages in the build process, kept out of the table (hidden: not built).
+LOG = ".build-worker.log"
+
+
 class WarmOurs:
     """Our warm rebuild: save one challenge, then one build by the running build process."""
 
     def __init__(self, site):
         self.site = site
-        self.worker = BuildWorker("pelicanconf.py", cwd=site, env=ours_env())
+        self.log = (site / LOG).open("w")
+        self.worker = BuildWorker("pelicanconf.py", cwd=site, env=ours_env(), log=self.log)
         self.source = sorted((site / "content" / "defis").glob("*.md"))[0]
         self.original = self.source.read_text(encoding="utf-8")
         self.saves = 0
@@ -117,7 +122,8 @@ class WarmOurs:
     def _build(self):
         status = self.worker.build()
         if status != 0:
-            raise RuntimeError(f"the build process failed ({status}) in {self.site}")
+            log = (self.site / LOG).read_text(encoding="utf-8")[-3000:]
+            raise RuntimeError(f"the build process failed ({status}) in {self.site}:\n{log}")
 
     def __call__(self, site, warm):
         self.saves += 1
@@ -130,6 +136,7 @@ class WarmOurs:
 
     def stop(self):
         self.worker.stop()
+        self.log.close()
         self.source.write_text(self.original, encoding="utf-8")
 
 
@@ -311,8 +318,19 @@ def table(rows, reload_seconds, tools_missing):
         if reload_seconds is not None
         else "Enregistrement → page reconstruite : non mesuré.",
     ]
+    notes += [_ours_spread(row) for row in rows if row.tool == "ours"]
     notes += [f"{name} : absent de cette machine, colonne omise." for name in tools_missing]
     return "\n".join(lines) + "\n\n" + "\n".join(f"- {n}" for n in notes)
+
+
+def _ours_spread(row):
+    """Our cold/warm ratio run by run (the noise), and the kept build process's memory."""
+    ratios = [c.seconds / w.seconds for c, w in zip(row.cold, row.warm, strict=True)]
+    return (
+        f"Nous, {row.site} : à froid / à chaud de {fmt(min(ratios))} à {fmt(max(ratios))} × "
+        f"selon l'exécution ; mémoire max du processus gardé par `make serve` : "
+        f"{fmt(max(w.peak_mb for w in row.warm), '{:.0f}')} Mo."
+    )
 
 
 def machine():

@@ -34,9 +34,10 @@ STOP_SECONDS = 30
 class BuildWorker:
     """The client side: starts the worker process when needed, and asks it for builds."""
 
-    def __init__(self, settings, cwd=None, env=None):
+    def __init__(self, settings, cwd=None, env=None, log=None):
         self.settings = str(settings)
         self.cwd, self.env = cwd, env
+        self.log = log  # where Pelican's messages go (default: this process's output)
         self.process = None
         self.replies = None
 
@@ -44,7 +45,13 @@ class BuildWorker:
         read_end, write_end = os.pipe()
         command = [sys.executable, str(SCRIPT), "-s", self.settings, "--reply-fd", str(write_end)]
         self.process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, pass_fds=(write_end,), cwd=self.cwd, env=self.env
+            command,
+            stdin=subprocess.PIPE,
+            stdout=self.log,
+            stderr=self.log,
+            pass_fds=(write_end,),
+            cwd=self.cwd,
+            env=self.env,
         )
         os.close(write_end)
         self.replies = os.fdopen(read_end, "r")

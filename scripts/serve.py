@@ -165,7 +165,7 @@ def serve(output, builds, host, port):
 def needs_new_process(changed):
     """Whether the changed paths include code a running build process has already loaded."""
     for path in changed:
-        rel = Path(path).resolve().relative_to(ROOT)
+        rel = Path(path).relative_to(ROOT)
         if rel.suffix == ".py" or rel.parts[:1] in [(name,) for name in CODE]:
             return True
     return False
