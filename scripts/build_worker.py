@@ -23,9 +23,10 @@ from pathlib import Path
 
 from build import build_with, tidy_up
 from jinja2 import BytecodeCache
-from pelican import Pelican, log
+from pelican import Pelican, contents, log
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
+from pelican.utils import memoized
 
 SCRIPT = Path(__file__).resolve()
 STOP_SECONDS = 30
@@ -109,12 +110,23 @@ class MemoryBytecodeCache(BytecodeCache):
         self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
+def forget_previous_run():
+    """What Pelican keeps for the rest of a process it expects to build once."""
+    # A repeated warning is told once per process: here, once per build.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    # Memoized methods (Content.get_content…) would keep every page of every build.
+    for cls in vars(contents).values():
+        if isinstance(cls, type):
+            for value in vars(cls).values():
+                if isinstance(value, memoized):
+                    value.cache.clear()
+
+
 def run_pelican(settings_file, output, bytecode_cache):
     """One Pelican run into `output`, as `pelican -s settings -o output` makes it; its status."""
     logger = logging.getLogger("pelican")
-    # Pelican tells a repeated warning once per process: here, once per build.
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
+    forget_previous_run()
     try:
         override = {"OUTPUT_PATH": os.path.abspath(output), "JEKYLL_READ_MEMO": True}
         settings = read_settings(settings_file, override=override)

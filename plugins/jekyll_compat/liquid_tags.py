@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from liquid import Environment, FileSystemLoader, StrictUndefined
+from liquid import parser as liquid_parser
 from liquid.ast import Node
 from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import (
@@ -206,6 +207,12 @@ class JekyllLiquid(Environment):
         except EditorError as err:
             # Told at the tag's line, as any other Liquid error.
             raise LiquidSyntaxError(f"{err.problem} — {err.fix}", token=token) from None
+
+
+def forget_environments():
+    """Liquid keeps a parser for each of the last 128 environments, and each of ours holds
+    its reader and every file that reader loaded: a process that builds again lets go."""
+    liquid_parser.get_parser.cache_clear()
 
 
 def _line(err):

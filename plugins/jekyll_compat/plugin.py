@@ -4,7 +4,7 @@ import logging
 
 from pelican import signals
 
-from . import config, unique_urls
+from . import config, liquid_tags, unique_urls
 from .errors import ERROR_LOG, QuietEditorErrors
 from .read_memo import MEMO
 from .reader import JekyllReader
@@ -32,6 +32,7 @@ def start_run(pelican):
     """Each build (autoreload makes several) starts with no error, and adds redirects."""
     ERROR_LOG.reset()
     MEMO.start_run()
+    liquid_tags.forget_environments()
     return RedirectGenerator
 
 
