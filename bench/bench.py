@@ -3,10 +3,14 @@
 Rows: the real site, and synthetic sites (bench/generate.py) of 1,000 and 10,000
 challenges, each built by us (Pelican with our plugins and theme), by stock Pelican
 (no plugin, minimal templates), and by Jekyll and Hugo when they are installed.
-Cold: no output and no cache. Warm: the same build again, with Pelican's content
-cache (CACHE_CONTENT, LOAD_CONTENT_CACHE; Jekyll's .jekyll-cache; Hugo has none to
-keep). Peak memory is the build process's maximum resident size (wait4). Last, the
-time from saving a challenge to its rebuilt page under `make serve` (scripts/serve.py).
+Cold: a fresh process, no output and no cache. Warm, for us: the rebuild an editor
+gets under `make serve` after saving one challenge, that is one build by the build
+process that stays up (scripts/build_worker.py, after its first build), into a
+fresh folder swapped with output/. Warm, for the others: the same command again,
+with their cache (Pelican's CACHE_CONTENT and LOAD_CONTENT_CACHE; Jekyll's
+.jekyll-cache; Hugo has none to keep). Peak memory is the cold build process's
+maximum resident size (wait4). Last, the time from saving a challenge to its
+rebuilt page under `make serve` (scripts/serve.py).
 
 Usage: .venv/bin/python bench/bench.py [--quick] [--runs N] [--sizes 1000,10000]
 """
@@ -29,7 +33,11 @@ from pathlib import Path
 import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-# Our build's settings, added to a copy of pelicanconf.py: the content cache on.
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_worker import BuildWorker  # noqa: E402  (needs the scripts folder on the path)
+
+# Stock Pelican's settings, added to its pelicanconf.py: the content cache on.
 CACHE_SETTINGS = '\nCACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = "cache"\n'
 # Any moment works; a fixed one makes every run build the same pages (call open).
 BUILD_EPOCH = "1507500000"  # 2017-10-08
@@ -81,14 +89,63 @@ def pelican_command(settings):
     return [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", settings]
 
 
-def build_ours(site, warm):
-    if not warm:
-        shutil.rmtree(site / "output", ignore_errors=True)
-        shutil.rmtree(site / "cache", ignore_errors=True)
+def ours_env():
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     env.pop("SITEURL", None)
-    seconds, peak = timed(pelican_command("pelicanconf.py"), site, env)
+    return env
+
+
+def build_ours(site, warm):
+    """Cold only: warm is measured by WarmOurs, in the process `make serve` keeps."""
+    assert not warm
+    shutil.rmtree(site / "output", ignore_errors=True)
+    seconds, peak = timed(pelican_command("pelicanconf.py"), site, ours_env())
     return Run(seconds, peak, count_pages(site / "output"))
+
+
+# Pelican's messages in the build process, kept out of the table (hidden: not built).
+LOG = ".build-worker.log"
+
+
+class WarmOurs:
+    """Our warm rebuild: save one challenge, then one build by the running build process."""
+
+    def __init__(self, site):
+        self.site = site
+        self.log = (site / LOG).open("w")
+        self.worker = BuildWorker("pelicanconf.py", cwd=site, env=ours_env(), log=self.log)
+        self.source = sorted((site / "content" / "defis").glob("*.md"))[0]
+        self.original = self.source.read_text(encoding="utf-8")
+        self.saves = 0
+        self._build()  # its first build, as `make serve` makes when it starts
+
+    def _build(self):
+        status = self.worker.build()
+        if status != 0:
+            log = (self.site / LOG).read_text(encoding="utf-8")[-3000:]
+            raise RuntimeError(f"the build process failed ({status}) in {self.site}:\n{log}")
+
+    def __call__(self, site, warm):
+        self.saves += 1
+        text = self.original + f"\nRepère de mesure {self.saves}\n"
+        self.source.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        self._build()
+        seconds = time.perf_counter() - start
+        return Run(seconds, _peak_mb(self.worker.process.pid), count_pages(site / "output"))
+
+    def stop(self):
+        self.worker.stop()
+        self.log.close()
+        self.source.write_text(self.original, encoding="utf-8")
+
+
+def _peak_mb(pid):
+    """The maximum resident size so far of a running process (Linux), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def build_stock(site, warm):
@@ -132,7 +189,7 @@ def prepare(workdir, count, tool):
             shutil.copyfile(ROOT / name, site / name)
     else:
         generate.write_site(site, count, flavor=tool)
-    if tool in ("ours", "stock"):
+    if tool == "stock":
         enable_cache(site)
     return site
 
@@ -144,13 +201,19 @@ LABELS = {"ours": "nous", "stock": "Pelican seul", "jekyll": "Jekyll", "hugo": "
 def measure(workdir, count, tool, runs, log):
     site = prepare(workdir, count, tool)
     cold, warm = [], []
-    for i in range(runs):
-        cold.append(BUILDERS[tool](site, warm=False))
-        warm.append(BUILDERS[tool](site, warm=True))
-        log(
-            f"  {tool} {count or 'real'} run {i + 1}/{runs}: cold {cold[-1].seconds:.2f} s, "
-            f"warm {warm[-1].seconds:.2f} s, {cold[-1].pages} pages, {cold[-1].peak_mb:.0f} MB"
-        )
+    warm_builder = WarmOurs(site) if tool == "ours" else BUILDERS[tool]
+    try:
+        for i in range(runs):
+            cold.append(BUILDERS[tool](site, warm=False))
+            warm.append(warm_builder(site, warm=True))
+            log(
+                f"  {tool} {count or 'real'} run {i + 1}/{runs}: cold {cold[-1].seconds:.2f} s, "
+                f"warm {warm[-1].seconds:.2f} s, {cold[-1].pages} pages, "
+                f"{cold[-1].peak_mb:.0f} MB"
+            )
+    finally:
+        if tool == "ours":
+            warm_builder.stop()
     shutil.rmtree(site, ignore_errors=True)
     return Row(f"{count:,} défis".replace(",", " ") if count else "site réel", tool, cold, warm)
 
@@ -232,7 +295,7 @@ def table(rows, reload_seconds, tools_missing):
     """The Markdown table of the README (French), with ratios of ours to each other tool."""
     ours = {row.site: row for row in rows if row.tool == "ours"}
     lines = [
-        "| Site | Outil | Pages | À froid (s) | À chaud (s) | Gain du cache | ms/page à froid "
+        "| Site | Outil | Pages | À froid (s) | À chaud (s) | À froid / à chaud | ms/page à froid "
         "| Mémoire max (Mo) | Nous / outil, à froid |",
         "|---|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
@@ -248,12 +311,26 @@ def table(rows, reload_seconds, tools_missing):
             f"| {fmt(row.median(row.cold, 'peak_mb'), '{:.0f}')} | {ratio} |"
         )
     notes = [
+        "À chaud, pour nous : reconstruction après l'enregistrement d'un défi, par le "
+        "processus de construction que `make serve` garde entre deux enregistrements ; "
+        "pour les autres : la même commande relancée, avec leur cache.",
         f"Enregistrement → page reconstruite sous `make serve` : {fmt(reload_seconds)} s (médiane)."
         if reload_seconds is not None
-        else "Enregistrement → page reconstruite : non mesuré."
+        else "Enregistrement → page reconstruite : non mesuré.",
     ]
+    notes += [_ours_spread(row) for row in rows if row.tool == "ours"]
     notes += [f"{name} : absent de cette machine, colonne omise." for name in tools_missing]
     return "\n".join(lines) + "\n\n" + "\n".join(f"- {n}" for n in notes)
+
+
+def _ours_spread(row):
+    """Our cold/warm ratio run by run (the noise), and the kept build process's memory."""
+    ratios = [c.seconds / w.seconds for c, w in zip(row.cold, row.warm, strict=True)]
+    return (
+        f"Nous, {row.site} : à froid / à chaud de {fmt(min(ratios))} à {fmt(max(ratios))} × "
+        f"selon l'exécution ; mémoire max du processus gardé par `make serve` : "
+        f"{fmt(max(w.peak_mb for w in row.warm), '{:.0f}')} Mo."
+    )
 
 
 def machine():

@@ -82,12 +82,13 @@ class OutputFolder:
         folder.mkdir()
         return folder
 
-    def replace_with(self, new):
-        """Put `new` in place of output/; what it replaces is deleted."""
+    def replace_with(self, new, remove=True):
+        """Put `new` in place of output/; what it replaces is deleted (or left at `new`)."""
         if not self.path.exists():
             new.rename(self.path)
         elif _exchange(new, self.path):
-            shutil.rmtree(new)
+            if remove:
+                shutil.rmtree(new)
         else:
             self.path.rename(self.previous)
             new.rename(self.path)
@@ -114,22 +115,45 @@ def output_folder(settings):
     return OutputFolder(read_settings(str(settings))["OUTPUT_PATH"])
 
 
-def build(settings, extra=()):
-    """Run Pelican into a fresh folder and swap it in if it succeeded; its exit status."""
+def build_with(settings, run, tidy_after=True):
+    """`run(folder)` builds into a fresh folder, swapped in if it returns 0; its status.
+
+    With tidy_after False, the replaced site is left in its hidden folder for
+    `tidy_up()` (or the next build) to remove, so that the caller can say sooner
+    that the new site is in place.
+    """
     output = output_folder(settings)
     output.path.parent.mkdir(parents=True, exist_ok=True)
     with open(output.lock_file, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         output.tidy()
         new = output.new_build()
+        returncode = None
         try:
-            command = pelican_command(settings, new, extra)
-            returncode = subprocess.run(command, check=False).returncode
+            returncode = run(new)
             if returncode == 0:
-                output.replace_with(new)
+                output.replace_with(new, remove=tidy_after)
             return returncode
         finally:
-            shutil.rmtree(new, ignore_errors=True)
+            if tidy_after or returncode != 0:
+                shutil.rmtree(new, ignore_errors=True)
+
+
+def tidy_up(settings):
+    """Remove what earlier builds left beside output/ (builds take turns: the lock)."""
+    output = output_folder(settings)
+    with open(output.lock_file, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        output.tidy()
+
+
+def build(settings, extra=()):
+    """Run Pelican (a fresh process) into a fresh folder and swap it in if it succeeded."""
+
+    def run(new):
+        return subprocess.run(pelican_command(settings, new, extra), check=False).returncode
+
+    return build_with(settings, run)
 
 
 def main():

@@ -1,9 +1,12 @@
 """Preview server for `make serve`: build, serve output/, rebuild on every save, reload the page.
 
-Each rebuild is scripts/build.py, that is a fresh `pelican` process, so a build
-that stops on an editor's mistake prints its messages once, waits for the next
-save, and leaves the last good site being served (output/ is only replaced by a
-build that succeeded).
+Each rebuild is made as scripts/build.py makes it (output/ is only replaced by a
+build that succeeded), by a build process that stays up between saves
+(scripts/build_worker.py): Pelican is imported once, and a file is only read
+again if something it was made from changed. A change to Python code (a plugin,
+the settings) starts a new build process. A build that stops on an editor's
+mistake prints its messages, waits for the next save, and leaves the last good
+site being served.
 
 Live reload: as pages are served (never in output/), a same-origin script is
 added to them, `/__livereload.js`, which listens to `/__livereload` (server-sent
@@ -22,11 +25,14 @@ from pathlib import Path
 from typing import ClassVar
 
 import watchfiles
-from build import build, output_folder
+from build import output_folder
+from build_worker import BuildWorker
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads: content, pages, theme, plugins and settings.
 WATCHED = ("content", "pages", "templates", "static", "plugins", "pelicanconf.py")
+# Read once by a running build process: a change to one of these needs a new process.
+CODE = ("plugins",)
 LIVERELOAD_SCRIPT = Path(__file__).with_name("livereload.js")
 SCRIPT_URL = "/__livereload.js"
 EVENTS_URL = "/__livereload"
@@ -166,6 +172,15 @@ def serve(output, builds, host, port):
     print(f"Site servi sur http://{host}:{port}/ (Ctrl-C pour arrêter)", flush=True)
 
 
+def needs_new_process(changed):
+    """Whether the changed paths include code a running build process has already loaded."""
+    for path in changed:
+        rel = Path(path).relative_to(ROOT)
+        if rel.suffix == ".py" or rel.parts[:1] in [(name,) for name in CODE]:
+            return True
+    return False
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -174,6 +189,7 @@ def main():
     args = parser.parse_args()
 
     builds = GoodBuilds()
+    worker = BuildWorker(args.settings)
     paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
     # Watch first, then build and serve: once a page is served, no save can slip
     # past the watcher. Its first (empty) yield comes once it is in place.
@@ -181,21 +197,26 @@ def main():
     try:
         for changes in watchfiles.watch(*paths, yield_on_timeout=True, rust_timeout=300):
             if not started:
-                if build(args.settings) == 0:
+                if worker.build() == 0:
                     builds.one_more()
                 serve(output_folder(args.settings).path, builds, args.host, args.port)
                 started = True
             if not changes:
                 continue
-            names = ", ".join(sorted({Path(p).relative_to(ROOT).as_posix() for _, p in changes}))
+            changed = sorted({p for _, p in changes})
+            names = ", ".join(Path(p).relative_to(ROOT).as_posix() for p in changed)
             print(f"Modifié : {names} — reconstruction…", flush=True)
-            if build(args.settings) == 0:
+            if needs_new_process(changed):
+                worker.restart()
+            if worker.build() == 0:
                 builds.one_more()
                 print("Site reconstruit : les pages ouvertes se rechargent.", flush=True)
             else:
                 print("Erreur : le site servi reste la dernière version réussie.", flush=True)
     except KeyboardInterrupt:
         pass
+    finally:
+        worker.stop()
 
 
 if __name__ == "__main__":

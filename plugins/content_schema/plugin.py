@@ -6,6 +6,7 @@ import yaml
 from jekyll_compat import config as jekyll_config
 from jekyll_compat import front_matter
 from jekyll_compat.errors import ERROR_LOG, EditorError
+from jekyll_compat.read_memo import MEMO
 from pelican import signals
 
 from . import settings as schema_settings
@@ -28,27 +29,50 @@ def use_canonical_keys(content):
             setattr(content, field.name, content.metadata[alias])
 
 
+# Problems found in a file, by what they follow from, for a build process that
+# stays up (scripts/build_worker.py): a file unchanged is not checked again.
+_PROBLEMS = {}
+
+
 def _front_matter(root, rel):
-    """The file's own front matter, or None when the reader already told why it is unreadable."""
+    """The file's own front matter, its key lines and the digest of its bytes (None when not
+    known), or None when the reader already told why it is unreadable. The reader keeps what
+    it parsed in this run: no second parse."""
+    parsed = MEMO.front_matter(rel)
+    if parsed is not None:
+        return parsed
     try:
         with open(os.path.join(root, rel), "rb") as handle:
-            return front_matter.load(front_matter.decode(handle.read(), rel), rel)
+            parsed = front_matter.load(front_matter.decode(handle.read(), rel), rel)
+        return parsed.data, parsed.key_lines, None
     except (OSError, EditorError, yaml.YAMLError):
         # YAMLError: a character YAML refuses, which the reader has already reported.
         return None
+
+
+def _problems(kind, rel, parsed, known_layouts):
+    data, key_lines, digest = parsed
+    if digest is None:
+        return validate.check(kind, rel, data, key_lines, known_layouts)
+    key = (kind.name, rel, digest, known_layouts)
+    if key not in _PROBLEMS:
+        _PROBLEMS[key] = validate.check(kind, rel, data, key_lines, known_layouts)
+    return _PROBLEMS[key]
 
 
 def check_content(generator):
     """Every content file read in this run, against its kind's schema, before any write."""
     settings = generator.settings
     kinds = schema_settings.load(settings)
-    known_layouts = set(jekyll_config.load(settings).layouts)
+    known_layouts = frozenset(jekyll_config.load(settings).layouts)
+    if len(_PROBLEMS) > 1 << 16:  # a long session's edits: memory stays flat
+        _PROBLEMS.clear()
     for rel in sorted(generator.context.get("generated_content", {})):
         kind = schema_settings.kind_of(rel, kinds)
         parsed = _front_matter(settings["PATH"], rel) if kind else None
         if parsed is None:
             continue
-        for error in validate.check(kind, rel, parsed.data, parsed.key_lines, known_layouts):
+        for error in _problems(kind, rel, parsed, known_layouts):
             ERROR_LOG.report(error)
 
 

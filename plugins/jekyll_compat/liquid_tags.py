@@ -4,12 +4,14 @@ Strict: an undefined variable, an unknown tag or filter, a missing include
 is an error with the file and line, never silent empty text.
 """
 
+import os
 import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from liquid import Environment, FileSystemLoader, StrictUndefined
+from liquid import parser as liquid_parser
 from liquid.ast import Node
 from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import (
@@ -24,6 +26,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
 
 from .errors import EditorError
+from .read_memo import MISSING, digest
 
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 
@@ -44,8 +47,15 @@ class SiteDrop(Mapping):
             "url": siteurl,
             "baseurl": urlsplit(siteurl).path.rstrip("/"),
         }
+        self.recording = None  # a read_memo.Dependencies while a file is read
 
     def __getitem__(self, key):
+        value = self._value(key)
+        if self.recording is not None:
+            self.recording.site[key] = value
+        return value
+
+    def _value(self, key):
         if key in self._own:
             return self._own[key]
         if key in self._extra:
@@ -53,6 +63,10 @@ class SiteDrop(Mapping):
         return self._settings[key.upper()] if isinstance(key, str) else self._extra[key]
 
     def __iter__(self):
+        if self.recording is not None:
+            # A page that lists `site` depends on all of it.
+            for key in {**self._extra, **self._own}:
+                self.recording.site[key] = self._value(key)
         return iter({**self._extra, **self._own})
 
     def __len__(self):
@@ -101,6 +115,7 @@ class IncludeNode(Node):
             # This very include is missing: told at its tag, in the including file.
             err.token, err.template_name = self.token, None
             raise
+        context.env.note_include(self.name)
         try:
             with context.extend({"include": params}, template=template):
                 return template.render_with_context(context, buffer, partial=True)
@@ -143,13 +158,35 @@ class IncludeTag(Tag):
         return IncludeNode(token, name, params)
 
 
+class DigestingLoader(FileSystemLoader):
+    """FileSystemLoader that also keeps the digest of the bytes of each file it reads."""
+
+    def __init__(self, search_path):
+        super().__init__(search_path)
+        self.digests = {}  # absolute path -> digest
+
+    def _read(self, source_path):
+        raw = source_path.read_bytes()
+        self.digests[os.path.abspath(source_path)] = digest(raw)
+        # As text mode reads it: universal newlines.
+        text = raw.decode(self.encoding).replace("\r\n", "\n").replace("\r", "\n")
+        return text, source_path.stat().st_mtime
+
+
 class JekyllLiquid(Environment):
     """A strict Liquid environment with Jekyll's include and link tags."""
 
     def __init__(self, includes_dir, includes_rel, url_of):
-        super().__init__(loader=FileSystemLoader(includes_dir), undefined=StrictUndefined)
+        super().__init__(loader=DigestingLoader(includes_dir), undefined=StrictUndefined)
         self.includes_rel = includes_rel
         self._url_of = url_of
+        self.recording = None  # a read_memo.Dependencies while a file is read
+
+    def note_include(self, name):
+        """The page being read depends on the bytes of this include, as they were read."""
+        if self.recording is not None:
+            path = os.path.abspath(self.loader.resolve_path(name))
+            self.recording.files[path] = self.loader.digests.get(path, MISSING)
 
     def setup_tags_and_filters(self, **kwargs):
         super().setup_tags_and_filters(**kwargs)
@@ -170,6 +207,12 @@ class JekyllLiquid(Environment):
         except EditorError as err:
             # Told at the tag's line, as any other Liquid error.
             raise LiquidSyntaxError(f"{err.problem} — {err.fix}", token=token) from None
+
+
+def forget_environments():
+    """Liquid keeps a parser for each of the last 128 environments, and each of ours holds
+    its reader and every file that reader loaded: a process that builds again lets go."""
+    liquid_parser.get_parser.cache_clear()
 
 
 def _line(err):

@@ -4,8 +4,9 @@ import logging
 
 from pelican import signals
 
-from . import config, unique_urls
+from . import config, liquid_tags, unique_urls
 from .errors import ERROR_LOG, QuietEditorErrors
+from .read_memo import MEMO
 from .reader import JekyllReader
 from .redirects import RedirectGenerator
 
@@ -30,6 +31,8 @@ def check_settings(pelican):
 def start_run(pelican):
     """Each build (autoreload makes several) starts with no error, and adds redirects."""
     ERROR_LOG.reset()
+    MEMO.start_run()
+    liquid_tags.forget_environments()
     return RedirectGenerator
 
 

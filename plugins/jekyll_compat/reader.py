@@ -12,6 +12,7 @@ from pelican.utils import SafeDatetime, get_date, posixize_path
 from . import config, filenames, permalinks
 from .errors import ERROR_LOG, EditorError, EditorErrors
 from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
+from .read_memo import MEMO, SETTING, Dependencies, Kept, file_digest, settings_digest
 from .sources import Sources
 
 # Keys this reader turns into Pelican's own metadata itself.
@@ -54,6 +55,12 @@ class JekyllReader(YAMLMetadataReader):
             self.url_of,
         )
         self.liquid.add_site_filters(self.site)
+        self.memo_on = bool(settings.get(SETTING))
+        if self.memo_on:
+            MEMO.watch_warnings()
+            self.settings_key = settings_digest(settings)
+        self.recording = None  # a read_memo.Dependencies while a file is read
+        self._digests = {}  # absolute path -> digest, this run
 
     # -- reading ---------------------------------------------------------------
 
@@ -61,10 +68,53 @@ class JekyllReader(YAMLMetadataReader):
         rel = posixize_path(os.path.relpath(source_path, self.root))
         if filenames.is_draft(rel):
             return "", {"status": "skip"}
+        if not self.memo_on:
+            return self._read(rel)
+        kept = MEMO.get(rel, self.settings_key, self._digest_of, self.site)
+        if kept is not None:
+            MEMO.parsed(rel, kept.front_matter)
+            return kept.copy_for(self.settings)
+        MEMO.forget(rel)
+        warnings = MEMO.warnings.count
+        self._record(Dependencies())
         try:
-            source = self.sources.load(rel)
+            content, metadata = self._read(rel)
+            if MEMO.warnings.count == warnings:
+                source = self.sources.load(rel)
+                kept = Kept(
+                    self.settings_key,
+                    self.settings,
+                    self.recording,
+                    (content, metadata),
+                    (source.own, source.key_lines, source.digest),
+                )
+                MEMO.keep(rel, kept)
+                return kept.copy_for(self.settings)
+            return content, metadata
+        finally:
+            self._record(None)
+
+    def _record(self, dependencies):
+        self.recording = self.site.recording = self.liquid.recording = dependencies
+
+    def _digest_of(self, path):
+        if path not in self._digests:
+            self._digests[path] = file_digest(path)
+        return self._digests[path]
+
+    def _load(self, rel):
+        """sources.load, noting the file's bytes as what the file being read depends on."""
+        source = self.sources.load(rel)
+        if self.recording is not None:
+            self.recording.files[os.path.abspath(os.path.join(self.root, rel))] = source.digest
+        return source
+
+    def _read(self, rel):
+        try:
+            source = self._load(rel)
         except EditorError as err:
             self._fail(rel, [err])
+        MEMO.parsed(rel, (source.own, source.key_lines, source.digest))
         errors = []
         metadata = self.metadata(source, errors)
         if metadata.get("status") == "skip":
@@ -185,7 +235,14 @@ class JekyllReader(YAMLMetadataReader):
             metadata["template"] = template
 
     def _template_exists(self, name):
-        return any(os.path.isfile(os.path.join(d, name + ".html")) for d in self.template_dirs)
+        for folder in self.template_dirs:
+            path = os.path.abspath(os.path.join(folder, name + ".html"))
+            found = os.path.isfile(path)
+            if self.recording is not None:
+                self.recording.exists[path] = found
+            if found:
+                return True
+        return False
 
     def _date(self, source, error):
         name_date = None
@@ -323,7 +380,7 @@ class JekyllReader(YAMLMetadataReader):
             raise draft
         problems, metadata = [], {}
         try:
-            metadata = self.metadata(self.sources.load(rel), problems)
+            metadata = self.metadata(self._load(rel), problems)
         except EditorError:
             problems.append(None)
         if metadata.get("status") == "skip":

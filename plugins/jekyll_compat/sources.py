@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from . import front_matter
+from .read_memo import digest
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,9 @@ class Source:
     rel: str  # path relative to PATH, with "/"
     is_page: bool
     front: dict  # defaults, then the file's own front matter over them
+    own: dict  # the file's own front matter
     key_lines: dict
+    digest: bytes  # of the file's bytes, for the read memo
     body: str
     body_line: int
     stem: str
@@ -50,7 +53,8 @@ class Sources:
     def load(self, rel):
         if rel not in self._loaded:
             with open(os.path.join(self.root, rel), "rb") as handle:
-                text = front_matter.decode(handle.read(), rel)
+                raw = handle.read()
+            text = front_matter.decode(raw, rel)
             parsed = front_matter.load(text, rel)
             page_root = root_of(rel, self.page_roots)
             is_page = page_root is not None
@@ -60,7 +64,9 @@ class Sources:
                 rel=rel,
                 is_page=is_page,
                 front={**self.defaults_for(rel), **given(parsed.data)},
+                own=parsed.data,
                 key_lines=parsed.key_lines,
+                digest=digest(raw),
                 body=parsed.body,
                 body_line=parsed.body_line,
                 stem=relative.stem,

@@ -1,5 +1,6 @@
 """The problems of one built page's body: links, images and script, with their source line."""
 
+import functools
 import os
 import re
 
@@ -18,8 +19,12 @@ class PageChecker:
         self.content, self.root, self.context = content, root, context
         self.built, self.siteurl = built, siteurl
         self.rel = content.relative_source_path.replace(os.sep, "/")
-        self.lines = _source_lines(os.path.join(root, self.rel))
         self.errors = {}
+
+    @functools.cached_property
+    def lines(self):
+        """The source's lines, read only to tell an error's line."""
+        return _source_lines(os.path.join(self.root, self.rel))
 
     def error(self, pattern, problem, fix):
         """Told at the first line of the source that `pattern` (a regex) matches."""

@@ -1,5 +1,6 @@
 """The tags and attributes of a rendered page body, and what is wrong with them."""
 
+import functools
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -26,12 +27,15 @@ class _Collector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# A page whose body has not changed is not parsed again by a build process that
+# stays up (scripts/build_worker.py); the bound keeps a long session's memory flat.
+@functools.lru_cache(maxsize=1 << 15)
 def tags(html):
     """Every start tag of `html`, in order."""
     collector = _Collector()
     collector.feed(html)
     collector.close()
-    return collector.tags
+    return tuple(collector.tags)
 
 
 def runs_script(value):

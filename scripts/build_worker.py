@@ -1,0 +1,172 @@
+"""A build process that stays up between builds, for `make serve`: Pelican is imported once.
+
+`BuildWorker(settings).build()` asks the worker for one build, made as
+scripts/build.py makes it (a fresh hidden folder, swapped with output/ only if
+the build succeeded), and returns its exit status. The worker runs Pelican in
+its own process, one run per build, with two things kept from one build to the
+next: what the jekyll_compat reader made of each file (plugins/jekyll_compat/
+read_memo.py, checked against everything the file was made from) and the
+templates compiled by Jinja (checked against their source). Python code cannot be
+reloaded: after a change to a plugin or to the settings, `restart()` it.
+
+Pelican's messages and exit status are those of `pelican` itself; the worker
+answers on a pipe of its own, so the terminal shows only Pelican's output.
+"""
+
+import argparse
+import contextlib
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from build import build_with, tidy_up
+from jinja2 import BytecodeCache
+from pelican import Pelican, contents, log
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+from pelican.utils import memoized
+
+SCRIPT = Path(__file__).resolve()
+STOP_SECONDS = 30
+
+
+class BuildWorker:
+    """The client side: starts the worker process when needed, and asks it for builds."""
+
+    def __init__(self, settings, cwd=None, env=None, log=None):
+        self.settings = str(settings)
+        self.cwd, self.env = cwd, env
+        self.log = log  # where Pelican's messages go (default: this process's output)
+        self.process = None
+        self.replies = None
+
+    def _start(self):
+        read_end, write_end = os.pipe()
+        command = [sys.executable, str(SCRIPT), "-s", self.settings, "--reply-fd", str(write_end)]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=self.log,
+            stderr=self.log,
+            pass_fds=(write_end,),
+            cwd=self.cwd,
+            env=self.env,
+        )
+        os.close(write_end)
+        self.replies = os.fdopen(read_end, "r")
+
+    def build(self):
+        """One build by the worker; its exit status (Pelican's)."""
+        if self.process is None or self.process.poll() is not None:
+            self.stop()
+            self._start()
+        try:
+            self.process.stdin.write(b"build\n")
+            self.process.stdin.flush()
+            reply = self.replies.readline()
+        except BrokenPipeError:
+            reply = ""
+        if not reply:  # the worker died during the build: the next one starts afresh
+            status = self.stop()
+            return status or 1
+        return int(reply)
+
+    def restart(self):
+        """Stop the worker; the next build starts a new one (new code, new settings)."""
+        self.stop()
+
+    def stop(self):
+        """End the worker; its exit status and resource usage (os.wait4), or None."""
+        process, self.process = self.process, None
+        if process is None:
+            return None
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.close()
+        self.replies.close()
+        try:
+            process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        return process.returncode
+
+
+# --- the worker process ------------------------------------------------------------
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Jinja's compiled templates, kept in memory; Jinja checks each against its source."""
+
+    def __init__(self):
+        self.codes = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+def forget_previous_run():
+    """What Pelican keeps for the rest of a process it expects to build once."""
+    # A repeated warning is told once per process: here, once per build.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    # Memoized methods (Content.get_content…) would keep every page of every build.
+    for cls in vars(contents).values():
+        if isinstance(cls, type):
+            for value in vars(cls).values():
+                if isinstance(value, memoized):
+                    value.cache.clear()
+
+
+def run_pelican(settings_file, output, bytecode_cache):
+    """One Pelican run into `output`, as `pelican -s settings -o output` makes it; its status."""
+    logger = logging.getLogger("pelican")
+    forget_previous_run()
+    try:
+        override = {"OUTPUT_PATH": os.path.abspath(output), "JEKYLL_READ_MEMO": True}
+        settings = read_settings(settings_file, override=override)
+        jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
+        jinja["bytecode_cache"] = bytecode_cache
+        settings["JINJA_ENVIRONMENT"] = jinja
+        Pelican(settings).run()
+        return 0
+    except Exception as err:  # as pelican's main(): the message, then the status
+        logger.critical("%s: %s", err.__class__.__name__, err, exc_info=True)
+        return getattr(err, "exitcode", 1)
+
+
+def serve_builds(settings_file, reply_fd):
+    """Build on each line read from stdin; answer each with the exit status."""
+    # As `pelican --log-handler plain` sets its logging up.
+    log.init(level=None, handler=None, name="pelican", logs_dedup_min_level=logging.WARNING)
+    bytecode_cache = MemoryBytecodeCache()
+    with os.fdopen(reply_fd, "w") as replies:
+        for _ in sys.stdin:
+            status = build_with(
+                settings_file,
+                lambda new: run_pelican(settings_file, new, bytecode_cache),
+                tidy_after=False,
+            )
+            replies.write(f"{status}\n")
+            replies.flush()
+            tidy_up(settings_file)  # the replaced site, once the new one is announced
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--reply-fd", type=int, required=True)
+    args = parser.parse_args()
+    try:
+        serve_builds(args.settings, args.reply_fd)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
