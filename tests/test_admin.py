@@ -4,7 +4,6 @@ import contextlib
 import re
 import socket
 import sys
-import time
 
 import pytest
 import yaml
@@ -320,8 +319,13 @@ def test_an_edit_in_the_back_office_is_saved_to_the_file_and_builds(cms, real_si
 
 
 def test_a_challenge_created_in_the_back_office_builds_and_is_listed(cms):
-    title, today = "Défi d'essai", time.strftime("%Y-%m-%d")
-    path = cms.site / "content" / "defis" / f"{today}-defi-dessai.md"
+    title = "Défi d'essai"
+    folder = cms.site / "content" / "defis"
+    # Named AAAA-MM-JJ-<slug>.md by the browser's date (DECAP_CMS collection "slug").
+    made = re.compile(r"\d{4}-\d{2}-\d{2}-defi-dessai\.md")
+
+    def created_file():
+        return next((p for p in folder.iterdir() if made.fullmatch(p.name)), None)
 
     def session():
         with signed_in(cms) as (page, troubles):
@@ -334,12 +338,12 @@ def test_a_challenge_created_in_the_back_office_builds_and_is_listed(cms):
             page.locator('[data-slate-editor="true"]').last.click()
             page.keyboard.type("Le problème, en quelques mots.")
             publish(page)
-            return wait_in_browser(page, path.exists), troubles()
+            return wait_in_browser(page, created_file), troubles()
 
     created, troubles = in_own_thread(session)
-    assert created, sorted(p.name for p in path.parent.iterdir())
+    assert created, sorted(p.name for p in folder.iterdir())
     assert troubles == {"console errors": [], "CSP violations": [], "other hosts": []}
-    front, body = split_file(path.read_text(encoding="utf-8"))
+    front, body = split_file(created.read_text(encoding="utf-8"))
     assert front["title"] == title and front["numero"] == 16 and front["published"] is True
     assert body.strip() == "Le problème, en quelques mots."
     # Listed on the rebuilt site, with its page, and the copy builds cleanly.

@@ -138,13 +138,12 @@ class Checker:
                     f"`{key}: {schema.yaml_value(field.example)}`",
                 )
             return
-        example = f"`{key}: {schema.yaml_value(field.example)}`"
         if field.type in (TEXT, PATH):
             if not is_scalar(value):
                 self.error(
                     key,
                     f"« {key} » doit être un texte sur une ligne, pas {describe(value)}",
-                    f"écrivez par exemple {example}",
+                    f"écrivez par exemple {example_of(key, field)}",
                 )
             elif field.choices:
                 self.check_layout_choice(key, field, str(value))
@@ -153,16 +152,16 @@ class Checker:
                 self.error(
                     key,
                     f"« {key} » doit être un nombre entier, pas {describe(value)}",
-                    f"écrivez par exemple {example}",
+                    f"écrivez par exemple {example_of(key, field)}",
                 )
             elif field.minimum is not None and value < field.minimum:
                 self.error(
                     key,
                     f"« {key} » doit valoir au moins {field.minimum} (lu : {value})",
-                    f"écrivez par exemple {example}",
+                    f"écrivez par exemple {example_of(key, field)}",
                 )
         elif field.type in (LIST, WORDS):
-            self.check_items(key, field, value, example)
+            self.check_items(key, field, value)
 
     def check_layout_choice(self, key, field, value):
         # A layout the site does not know is the reader's to tell; one it knows
@@ -177,12 +176,12 @@ class Checker:
             f"`{allowed[0] if allowed else field.example}` est la valeur par défaut)",
         )
 
-    def check_items(self, key, field, value, example):
+    def check_items(self, key, field, value):
         if isinstance(value, dict) or not (isinstance(value, (list, tuple)) or is_scalar(value)):
             self.error(
                 key,
                 f"« {key} » doit être une liste, pas {describe(value)}",
-                f"écrivez par exemple {example}, ou un élément par ligne, "
+                f"écrivez par exemple {example_of(key, field)}, ou un élément par ligne, "
                 "en retrait, commençant par « - »",
             )
             return
@@ -191,7 +190,7 @@ class Checker:
                 self.error(
                     key,
                     f"un élément de « {key} » n'est pas un texte ({describe(item)})",
-                    f"écrivez par exemple {example}",
+                    f"écrivez par exemple {example_of(key, field)}",
                 )
             elif field.choices and str(item) not in field.choices:
                 guess = closest(item, field.choices)
@@ -220,6 +219,11 @@ class Checker:
                     "retirez-la : l'en-tête ne contient que des adresses https:// ou des "
                     "chemins du site",
                 )
+
+
+def example_of(key, field):
+    """A valid line for `key`, for messages (written only when there is one to write)."""
+    return f"`{key}: {schema.yaml_value(field.example)}`"
 
 
 def _lower_first(text):
