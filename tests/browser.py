@@ -132,15 +132,19 @@ def is_local(url):
 
 
 def block_other_hosts(context):
-    """Abort every request of the context that would leave 127.0.0.1."""
+    """Abort every request of the context that would leave 127.0.0.1; return the list
+    the aborted URLs are added to, as they happen."""
+    blocked = []
 
     def handle(route):
         if is_local(route.request.url):
             route.continue_()
         else:
+            blocked.append(route.request.url)
             route.abort("blockedbyclient")
 
     context.route("**/*", handle)
+    return blocked
 
 
 # -- what a page reports while it loads --------------------------------------------

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 import yaml
-from browser import PageWatch, in_own_thread, is_local, launch
+from browser import PageWatch, block_other_hosts, in_own_thread, launch
+from cms import answers
 from conftest import ROOT, build_real_site, build_real_site_with, copy_real_project, run_command
 from content_schema.schema import LIST, SCHEMAS, WORDS
 from pelican.settings import read_settings
@@ -152,11 +153,6 @@ def test_a_wrong_collection_stops_the_build_with_the_setting_named(tmp_path):
 # -- `make cms`: an edit in the browser is a file on disk that builds ----------------
 
 
-def _listens(port):
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
 @pytest.fixture(scope="module")
 def cms(tmp_path_factory):
     """`make cms` on a copy of the project, decap-server on a free port."""
@@ -167,9 +163,9 @@ def cms(tmp_path_factory):
         tmp_path, prepare=lambda site: with_backend_on(site, backend), target="cms"
     ) as served:
         assert wait_for(f"{served.url}/{ADMIN}", "cms-config-url"), served.output()
-        assert wait_until(lambda: _listens(backend)), served.output()
+        assert wait_until(lambda: answers("127.0.0.1", backend)), served.output()
         yield served
-    assert not _listens(backend), "decap-server outlived `make cms`"
+    assert not answers("127.0.0.1", backend), "decap-server outlived `make cms`"
 
 
 @contextlib.contextmanager
@@ -179,16 +175,7 @@ def signed_in(cms):
     with sync_playwright() as playwright:
         browser = launch(playwright)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        elsewhere = []
-
-        def only_local(route):
-            if is_local(route.request.url):
-                route.continue_()
-            else:
-                elsewhere.append(route.request.url)
-                route.abort("blockedbyclient")
-
-        context.route("**/*", only_local)
+        elsewhere = block_other_hosts(context)
         page = context.new_page()
         watch = PageWatch(page)
         page.goto(f"{cms.url}/{ADMIN}")
