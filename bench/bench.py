@@ -345,7 +345,7 @@ def _ours_spread(row):
 def machine(others=()):
     """The date, the processor, the load, the system and the tools' versions, in French."""
     cpus = os.cpu_count()
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()).replace(".", ",")
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg()).replace(".", ",")
     model = platform.processor() or platform.machine()
     system = platform.system()
     with contextlib.suppress(OSError):
