@@ -133,7 +133,7 @@ def render(schema, slug, title, number_key, number):
         listed = ", ".join(optional)
         lines += [
             "#",
-            *comment(f"Clés facultatives (voir le README, « Clés de l'en-tête ») : {listed}."),
+            *comment(f"Clés facultatives (voir docs/editeurs/cles.md) : {listed}."),
         ]
     lines.append("---")
     return "\n".join(lines) + "\n" + BODY
