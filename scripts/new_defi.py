@@ -97,7 +97,8 @@ def yaml_lines(name, value):
 
 
 def comment(text):
-    return [f"# {line}" for line in wrap(text, 86)]
+    # Never split at a hyphen: key names such as project-date must stay whole.
+    return [f"# {line}" for line in wrap(text, 86, break_on_hyphens=False)]
 
 
 def field_lines(field, value):
