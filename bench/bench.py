@@ -1,4 +1,4 @@
-"""Build benchmark: prints a Markdown table of medians over several runs.
+"""Build benchmark: prints a Markdown table of medians, and writes it into bench/RESULTS.md.
 
 Rows: the real site, and synthetic sites (bench/generate.py) of 1,000 and 10,000
 challenges, each built by us (Pelican with our plugins and theme), by stock Pelican
@@ -12,12 +12,19 @@ with their cache (Pelican's CACHE_CONTENT and LOAD_CONTENT_CACHE; Jekyll's
 maximum resident size (wait4). Last, the time from saving a challenge to its
 rebuilt page under `make serve` (scripts/serve.py).
 
+The table, with the date and the machine, replaces the block between
+`<!-- bench:build -->` and `<!-- /bench:build -->` of bench/RESULTS.md (or of
+--results); the hand-written text around it is kept.
+
 Usage: .venv/bin/python bench/bench.py [--quick] [--runs N] [--sizes 1000,10000]
+       [--results PATH]
 """
 
 import argparse
+import contextlib
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -42,6 +49,8 @@ CACHE_SETTINGS = '\nCACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH 
 # Any moment works; a fixed one makes every run build the same pages (call open).
 BUILD_EPOCH = "1507500000"  # 2017-10-08
 SERVE_WAIT = 120  # seconds: a bound on waiting for `make serve`, not a target
+RESULTS = ROOT / "bench" / "RESULTS.md"
+BLOCK = re.compile(r"(<!-- bench:build -->\n).*?(<!-- /bench:build -->)", re.DOTALL)
 
 
 @dataclass
@@ -292,7 +301,7 @@ def fmt(value, pattern="{:.2f}"):
 
 
 def table(rows, reload_seconds, tools_missing):
-    """The Markdown table of the README (French), with ratios of ours to each other tool."""
+    """The Markdown table of bench/RESULTS.md (French), with ratios of ours to each other tool."""
     ours = {row.site: row for row in rows if row.tool == "ours"}
     lines = [
         "| Site | Outil | Pages | À froid (s) | À chaud (s) | À froid / à chaud | ms/page à froid "
@@ -333,18 +342,57 @@ def _ours_spread(row):
     )
 
 
-def machine():
+def machine(others=()):
+    """The date, the processor, the load, the system and the tools' versions, in French."""
     cpus = os.cpu_count()
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg()).replace(".", ",")
     model = platform.processor() or platform.machine()
-    try:
+    system = platform.system()
+    with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    except OSError:
-        pass
-    return f"{date.today().isoformat()}, {cpus} cœurs ({model}), charge moyenne {load}"
+    with contextlib.suppress(OSError):
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                system = line.split("=", 1)[1].strip('"')
+    versions = [f"Python {platform.python_version()}", f"Pelican {pelican_version()}"]
+    versions += [tool_version(tool) for tool in others]
+    return (
+        f"{date.today().isoformat()}, sur {cpus} cœurs ({model}), charge moyenne {load} ; "
+        f"{system}, {', '.join(versions)}"
+    )
+
+
+def pelican_version():
+    from pelican import __version__
+
+    return __version__
+
+
+def tool_version(tool):
+    """`Jekyll 4.3.1`: the first version-looking word the tool prints about itself."""
+    command = [tool, "--version"] if tool == "jekyll" else [tool, "version"]
+    out = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+    found = re.search(r"v?(\d+\.\d+[\w.-]*)", out)
+    return f"{LABELS[tool]} {found.group(1) if found else '(version inconnue)'}"
+
+
+def results_block(header, body):
+    """The generated part of bench/RESULTS.md: when and where, then the table."""
+    return f"<!-- bench:build -->\n{header}\n\n{body}\n<!-- /bench:build -->"
+
+
+def write_results(path, block):
+    """Put `block` in place of the marked block of `path`, keeping the text around it."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BLOCK.search(text):
+        text = BLOCK.sub(lambda _: block, text, count=1)
+    else:
+        text = (text or "# Mesures\n") + "\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 def main(argv=None):
@@ -353,6 +401,9 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, help="runs per measure (default 3; 1 with --quick)")
     parser.add_argument("--sizes", help="synthetic sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--no-reload", action="store_true", help="skip the `make serve` measure")
+    parser.add_argument(
+        "--results", default=RESULTS, help="the file whose table is rewritten (bench/RESULTS.md)"
+    )
     args = parser.parse_args(argv)
     runs = args.runs or (1 if args.quick else 3)
     sizes = [int(s) for s in (args.sizes or ("1000" if args.quick else "1000,10000")).split(",")]
@@ -368,8 +419,12 @@ def main(argv=None):
             for tool in ("ours", "stock", *others):
                 rows.append(measure(workdir, count, tool, runs, log))
         reload_seconds = None if args.no_reload else save_to_reload(workdir, max(runs, 3), log)
-    print(f"Mesuré le {machine()} ; médiane de {runs} exécution(s).\n")
-    print(table(rows, reload_seconds, missing))
+    kind = "mesure rapide (`--quick`)" if args.quick else f"médiane de {runs} exécution(s)"
+    header = f"Mesuré le {machine(others)} ; {kind}."
+    body = table(rows, reload_seconds, missing)
+    print(header + "\n\n" + body)
+    write_results(args.results, results_block(header, body))
+    log(f"table written into {args.results}")
     return 0
 
 

@@ -97,7 +97,8 @@ def yaml_lines(name, value):
 
 
 def comment(text):
-    return [f"# {line}" for line in wrap(text, 86)]
+    # Never split at a hyphen: key names such as project-date must stay whole.
+    return [f"# {line}" for line in wrap(text, 86, break_on_hyphens=False)]
 
 
 def field_lines(field, value):
@@ -133,7 +134,7 @@ def render(schema, slug, title, number_key, number):
         listed = ", ".join(optional)
         lines += [
             "#",
-            *comment(f"Clés facultatives (voir le README, « Clés de l'en-tête ») : {listed}."),
+            *comment(f"Clés facultatives (voir docs/editeurs/cles.md) : {listed}."),
         ]
     lines.append("---")
     return "\n".join(lines) + "\n" + BODY

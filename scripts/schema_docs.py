@@ -1,7 +1,7 @@
-"""Write the front-matter key tables of README.md and CONTRIBUTING.md from the schema.
+"""Write the front-matter key tables of the editors' guide (docs/editeurs/cles.md) from the schema.
 
 The tables sit between `<!-- schema:KIND -->` and `<!-- /schema:KIND -->`
-markers; the rest of each file is left alone. Run `python3 scripts/schema_docs.py`
+markers; the rest of the file is left alone. Run `python3 scripts/schema_docs.py`
 after changing plugins/content_schema/schema.py; tests/test_docs_schema.py
 fails while a table is out of date.
 """
@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_schema.schema import SCHEMAS, yaml_value  # noqa: E402
 
-DOCUMENTS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md"]
+DOCUMENTS = [ROOT / "docs" / "editeurs" / "cles.md"]
 TYPE_LABELS = {
     "text": "texte",
     "markdown": "texte en Markdown",

@@ -6,6 +6,9 @@ import sys
 from conftest import ROOT
 
 BENCH = ROOT / "bench"
+sys.path.insert(0, str(BENCH))
+
+import bench  # noqa: E402  (bench/ is not on pytest's path)
 
 
 def run(*args, cwd=ROOT):
@@ -42,9 +45,37 @@ def test_a_synthetic_site_of_ours_builds_with_one_page_per_challenge(tmp_path):
     assert built == ["defi-00001", "defi-00002", "defi-00003", "defi-00004"]
 
 
-def test_the_benchmark_prints_its_table(tmp_path):
-    out = run(str(BENCH / "bench.py"), "--runs", "1", "--sizes", "5")
+def test_the_benchmark_prints_its_table_and_writes_it_into_the_results(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    results.write_text(
+        "# Mesures\n\nAvant.\n\n<!-- bench:build -->\nancien tableau\n<!-- /bench:build -->\n"
+        "\nAprès.\n",
+        encoding="utf-8",
+    )
+    out = run(str(BENCH / "bench.py"), "--runs", "1", "--sizes", "5", "--results", str(results))
     assert "| site réel | nous |" in out
     assert "| 5 défis | nous |" in out
     assert "| 5 défis | Pelican seul |" in out
     assert "Enregistrement → page reconstruite sous `make serve`" in out
+    written = results.read_text(encoding="utf-8")
+    assert "ancien tableau" not in written
+    assert written.startswith("# Mesures\n\nAvant.\n\n<!-- bench:build -->\nMesuré le ")
+    assert written.endswith("<!-- /bench:build -->\n\nAprès.\n")
+    block = written[written.index("<!-- bench:build -->") : written.index("<!-- /bench:build -->")]
+    assert "| 5 défis | nous |" in block
+    assert f"Pelican {bench.pelican_version()}" in block
+
+
+def test_the_results_file_gets_its_block_when_it_has_none(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    bench.write_results(results, bench.results_block("Mesuré le jour J.", "| tableau |"))
+    bench.write_results(results, bench.results_block("Mesuré le jour K.", "| tableau |"))
+    text = results.read_text(encoding="utf-8")
+    assert text.count("<!-- bench:build -->") == 1
+    assert "Mesuré le jour K." in text
+    assert "jour J" not in text
+
+
+def test_the_committed_results_have_the_block_the_benchmark_rewrites():
+    text = bench.RESULTS.read_text(encoding="utf-8")
+    assert len(bench.BLOCK.findall(text)) == 1

@@ -1,4 +1,4 @@
-"""README.md and CONTRIBUTING.md list the front-matter keys exactly as the schema declares them."""
+"""The editors' guide lists the front-matter keys exactly as the schema declares them."""
 
 import re
 
@@ -33,5 +33,13 @@ def test_a_table_lists_every_key_in_order():
     assert "`data science`, `datavisualisation`, `design`, `développement`, `géomatique`" in skills
 
 
-def test_contributing_is_linked_from_the_readme():
-    assert "(CONTRIBUTING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("document", "link"),
+    [
+        ("README.md", "docs/editeurs/README.md"),
+        ("CONTRIBUTING.md", "docs/editeurs/README.md"),
+        ("docs/editeurs/README.md", "cles.md"),
+    ],
+)
+def test_the_key_tables_are_reachable_from_the_readme(document, link):
+    assert f"]({link})" in (ROOT / document).read_text(encoding="utf-8")

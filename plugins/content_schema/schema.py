@@ -1,7 +1,7 @@
 """What each kind of content file may say in its front matter, declared once as data.
 
-Read by the build (plugins/content_schema), by the README and CONTRIBUTING key
-tables (scripts/schema_docs.py) and by tools that write new files, such as
+Read by the build (plugins/content_schema), by the key tables of the editors'
+guide (docs/editeurs/cles.md, by scripts/schema_docs.py) and by tools that write new files, such as
 `make defi`. Importable without Pelican: `from content_schema.schema import SCHEMAS`.
 """
 
