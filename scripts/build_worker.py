@@ -27,6 +27,7 @@ from pelican import Pelican, contents, log
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 from pelican.utils import memoized
+from plugin_loading import watch
 
 SCRIPT = Path(__file__).resolve()
 STOP_SECONDS = 30
@@ -133,6 +134,7 @@ def run_pelican(settings_file, output, bytecode_cache):
         jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
         jinja["bytecode_cache"] = bytecode_cache
         settings["JINJA_ENVIRONMENT"] = jinja
+        watch()  # a plugin that cannot be loaded stops the build
         Pelican(settings).run()
         return 0
     except Exception as err:  # as pelican's main(): the message, then the status

@@ -1,0 +1,68 @@
+"""What each plugin needs, checked with every plugin's settings once, at start.
+
+A plugin calls `declare(name, needs=…, spec=…)` in its `register()`. On `initialized`,
+once Pelican has registered every plugin of PLUGINS, `check_at_start` stops the
+build, in French, if a plugin needs one that is not registered, or if any setting of
+any registered plugin is wrong: every problem is listed together.
+"""
+
+from pelican import signals
+
+from . import options
+from .shared import shared
+
+# Plugin name -> the plugins it needs (names as PLUGINS writes them), for this process.
+NEEDS = {}
+
+
+def registered_names(pelican):
+    """The names of the plugins Pelican registered for this build (`Pelican.plugins`)."""
+    return [getattr(plugin, "__name__", type(plugin).__qualname__) for plugin in pelican.plugins]
+
+
+def _is_registered(name, registered):
+    # Namespace plugins (pelican-sitemap) are registered as pelican.plugins.<name>.
+    return name in registered or f"pelican.plugins.{name}" in registered
+
+
+def missing_needs(registered):
+    """(plugin, message) for each needed plugin that is not registered, in PLUGINS order."""
+    problems = []
+    for plugin in registered:
+        for needed in NEEDS.get(plugin, ()):
+            if not _is_registered(needed, registered):
+                problems.append(
+                    (
+                        plugin,
+                        f"ce greffon a besoin du greffon {needed} : ajoutez « {needed} » "
+                        "à PLUGINS dans pelicanconf.py",
+                    )
+                )
+    return problems
+
+
+def check_at_start(pelican):
+    """Stop the build before anything is read if a plugin lacks what it needs."""
+    registered = registered_names(pelican)
+    problems = missing_needs(registered)
+    try:
+        options.check_declared(pelican.settings, registered)
+    except options.SettingsError as err:
+        problems += err.problems
+    if problems:
+        raise options.SettingsError(problems)
+
+
+def declare(name, needs=(), spec=None):
+    """Record what plugin `name` needs and its settings' spec; check both at start."""
+    NEEDS[name] = tuple(needs)
+    if spec is not None:
+        options.declare(spec)
+    # Connected by the first plugin to register, so it runs before their own receivers.
+    signals.initialized.connect(check_at_start)
+    signals.get_generators.connect(start_run)
+
+
+def start_run(pelican):
+    """Each run (autoreload makes several) starts with nothing shared yet."""
+    shared(pelican.settings).reset()
