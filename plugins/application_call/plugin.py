@@ -3,6 +3,7 @@
 import logging
 import os
 
+from eig_common import boundaries
 from pelican import signals
 from pelican.generators import Generator
 
@@ -50,6 +51,7 @@ def add_generators(pelican):
 
 
 def register():
+    boundaries.declare("application_call", spec=settings.SPEC)
     # initialized: the state must be known before readers render {{ site.x }};
     # get_generators: the calendar is one more output file.
     signals.initialized.connect(compute_state)
