@@ -4,6 +4,7 @@ import logging
 import os
 
 from eig_common import boundaries
+from eig_common.shared import shared
 from pelican import signals
 from pelican.generators import Generator
 
@@ -33,6 +34,7 @@ class CalendarGenerator(Generator):
 
     def generate_context(self):
         self.call = self.settings["CALL"]
+        shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
         return [(self.call.settings.calendar_save_as, "pelicanconf.py (APPLICATION_CALL)")]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from eig_common import boundaries
 from eig_common.options import Check, Option, SettingsError, Spec, SubConfig, Text
+from eig_common.shared import shared
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
@@ -106,6 +107,7 @@ class SkillPagesGenerator(Generator):
 
     def generate_context(self):
         self.options = load(self.settings)
+        shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
         return [(s.save_as, f"compétence « {s.name} »") for s in self.context.get("skills", ())]

@@ -5,6 +5,7 @@ import os
 import shutil
 
 from content_schema.schema import SCHEMAS
+from eig_common.shared import shared
 from pelican import signals
 from pelican.generators import Generator
 
@@ -79,6 +80,7 @@ class AdminGenerator(Generator):
                 "`.venv/bin/python scripts/vendor_decap.py`"
             )
         self.vendored = sorted(f"{folder}/{name}" for name in os.listdir(source))
+        shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
         path = self.config["path"]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from itertools import chain
 
+from eig_common.shared import shared
 from pelican.generators import Generator
 
 from . import config
@@ -30,6 +31,9 @@ class RedirectGenerator(Generator):
             for content in contents
             for old in getattr(content, "redirect_from", ())
         ]
+        # For the duplicate-URL check, the link check and deploy_rules' redirects.
+        shared(self.settings).claim(self.output_claims())
+        shared(self.settings).redirects[:] = self.redirects
 
     def output_claims(self):
         """(save_as, source) pairs, for the duplicate-URL check."""
