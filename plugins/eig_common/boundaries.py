@@ -11,8 +11,10 @@ from pelican import signals
 from . import options
 from .shared import shared
 
-# Plugin name -> the plugins it needs (names as PLUGINS writes them), for this process.
+# Plugin name -> the plugins it needs (names as PLUGINS writes them), for this process;
+# AFTER: those of them that PLUGINS must list before it (it uses what they set up at start).
 NEEDS = {}
+AFTER = {}
 
 
 def registered_names(pelican):
@@ -38,7 +40,17 @@ def missing_needs(registered):
                         "à PLUGINS dans pelicanconf.py",
                     )
                 )
+            elif needed in AFTER.get(plugin, ()) and _position(needed, registered) > _position(
+                plugin, registered
+            ):
+                problems.append(
+                    (plugin, f"le greffon {needed} doit être listé avant lui dans PLUGINS")
+                )
     return problems
+
+
+def _position(name, registered):
+    return next(i for i, n in enumerate(registered) if n in (name, f"pelican.plugins.{name}"))
 
 
 def check_at_start(pelican):
@@ -53,9 +65,10 @@ def check_at_start(pelican):
         raise options.SettingsError(problems)
 
 
-def declare(name, needs=(), spec=None):
-    """Record what plugin `name` needs and its settings' spec; check both at start."""
-    NEEDS[name] = tuple(needs)
+def declare(name, needs=(), spec=None, after=()):
+    """Record what plugin `name` needs (`after`: listed before it) and its settings' spec."""
+    NEEDS[name] = tuple(dict.fromkeys([*needs, *after]))
+    AFTER[name] = tuple(after)
     if spec is not None:
         options.declare(spec)
     # Connected by the first plugin to register, so it runs before their own receivers.
