@@ -6,6 +6,8 @@ build, in French, if a plugin needs one that is not registered, or if any settin
 any registered plugin is wrong: every problem is listed together.
 """
 
+import logging
+
 from pelican import signals
 
 from . import options
@@ -65,12 +67,30 @@ def check_at_start(pelican):
         raise options.SettingsError(problems)
 
 
+class NoTraceback(logging.Filter):
+    """Pelican logs the error that stops a build with its traceback: not when its message
+    says what to change (`editor_facing`), as a settings problem's does."""
+
+    def filter(self, record):
+        if record.exc_info and getattr(record.exc_info[1], "editor_facing", False):
+            record.exc_info = None
+        return True
+
+
+QUIET = NoTraceback()
+# Where Pelican's command line (and scripts/build_worker.py) logs that error.
+PELICAN_LOGGER = "pelican"
+
+
 def declare(name, needs=(), spec=None, after=()):
     """Record what plugin `name` needs (`after`: listed before it) and its settings' spec."""
     NEEDS[name] = tuple(dict.fromkeys([*needs, *after]))
     AFTER[name] = tuple(after)
     if spec is not None:
         options.declare(spec)
+    logger = logging.getLogger(PELICAN_LOGGER)
+    if QUIET not in logger.filters:
+        logger.addFilter(QUIET)
     # Connected by the first plugin to register, so it runs before their own receivers.
     signals.initialized.connect(check_at_start)
     signals.get_generators.connect(start_run)
