@@ -2,7 +2,7 @@
 
 import os
 
-from eig_common import boundaries
+from eig_common import boundaries, upstream
 from pelican import signals
 
 from . import fingerprints
@@ -21,9 +21,7 @@ def fingerprint(generator):
         set(statics), read, config["extensions"], config["hash_length"]
     )
     for save_as, name in manifest.names.items():
-        static = statics[save_as]
-        static.override_save_as = name
-        static.override_url = name
+        upstream.rename_static(statics[save_as], name)
     generator.context["ASSETS"] = fingerprints.Assets(
         generator.settings["SITEURL"], set(statics), manifest
     )
