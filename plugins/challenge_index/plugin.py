@@ -113,6 +113,8 @@ class SkillPagesGenerator(Generator):
         return [(s.save_as, f"compétence « {s.name} »") for s in self.context.get("skills", ())]
 
     def generate_output(self, writer):
+        if not self.context.get("skills"):  # a theme needs the template only when it is used
+            return
         template = self.get_template(self.options["skill_template"])
         for skill in self.context.get("skills", ()):
             writer.write_file(

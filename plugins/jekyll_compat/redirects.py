@@ -40,6 +40,8 @@ class RedirectGenerator(Generator):
         return [(r.save_as, r.target.relative_source_path) for r in self.redirects]
 
     def generate_output(self, writer):
+        if not self.redirects:  # a theme needs the redirect template only when it is used
+            return
         template = self.get_template(config.load(self.settings).redirect_template)
         for redirect in self.redirects:
             writer.write_file(
