@@ -74,7 +74,12 @@ class Int(Option):
             or (low is not None and value < low)
             or (high is not None and value > high)
         ):
-            self.fail(f"{where} doit être un entier de {low} à {high}")
+            bounds = {
+                (False, False): f" de {low} à {high}",
+                (False, True): f" d'au moins {low}",
+                (True, False): f" d'au plus {high}",
+            }.get((low is None, high is None), "")
+            self.fail(f"{where} doit être un entier{bounds}")
         return value
 
 
