@@ -4,11 +4,13 @@ One test per touch: the day Pelican, pelican-sitemap or python-liquid changes it
 test fails here, naming the adapter to rewrite (docs/architecture/adaptateurs.md).
 """
 
+import ast
 import json
 import logging
 import subprocess
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 from eig_common import upstream
@@ -18,6 +20,8 @@ from pelican.contents import Page, Static
 from pelican.readers import find_empty_alt
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import memoized
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def settings(tmp_path):
@@ -140,3 +144,58 @@ def test_liquid_keeps_a_parser_per_environment_until_we_forget_them():
     assert liquid_parser.get_parser.cache_info().currsize > 0
     upstream.forget_liquid_parsers()
     assert liquid_parser.get_parser.cache_info().currsize == 0
+
+
+# namedtuple's documented API, despite its underscore.
+PUBLIC_UNDERSCORED = {"_replace", "_asdict", "_fields"}
+
+
+def _own_private_names(tree):
+    """The private names a file defines itself: its methods, and attributes it assigns."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for leaf in ast.walk(target):
+                    if isinstance(leaf, ast.Attribute):
+                        names.add(leaf.attr)
+                    elif isinstance(leaf, ast.Name):
+                        names.add(leaf.id)
+    return names
+
+
+def private_uses(path):
+    """(line, name) of each private attribute of another package that a Python file uses:
+    on another object, or inherited (on `self`, but never defined in the file)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    own = _own_private_names(tree)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            name = node.attr
+            owner = node.value.id if isinstance(node.value, ast.Name) else None
+            private = name.startswith("_") and not name.startswith("__")
+            if owner in ("self", "cls"):
+                private = private and name not in own
+            if private and name not in PUBLIC_UNDERSCORED:
+                found.append((node.lineno, name))
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or "", *(a.name for a in node.names)]
+            found += [
+                (node.lineno, n) for n in names if any(p.startswith("_") for p in n.split("."))
+            ]
+    return found
+
+
+def test_no_private_internal_is_used_outside_the_adapter_module():
+    files = [*(ROOT / "plugins").rglob("*.py"), *(ROOT / "scripts").glob("*.py")]
+    uses = {
+        f"{path.relative_to(ROOT)}:{line}": name
+        for path in files
+        if path.name != "upstream.py"
+        for line, name in private_uses(path)
+    }
+    assert uses == {}
