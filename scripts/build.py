@@ -95,11 +95,14 @@ class OutputFolder:
             shutil.rmtree(self.previous)
 
 
+RUN_PELICAN = Path(__file__).with_name("run_pelican.py")
+
+
 def pelican_command(settings, output, extra=()):
+    # pelican's command line, failing on a plugin it cannot load (scripts/plugin_loading.py).
     return [
         sys.executable,
-        "-m",
-        "pelican",
+        str(RUN_PELICAN),
         "--log-handler",
         "plain",
         "-s",

@@ -23,12 +23,15 @@ from pathlib import Path
 
 from build import build_with, tidy_up
 from jinja2 import BytecodeCache
-from pelican import Pelican, contents, log
-from pelican.log import LimitFilter
+from pelican import Pelican, log
 from pelican.settings import read_settings
-from pelican.utils import memoized
+from plugin_loading import watch
 
 SCRIPT = Path(__file__).resolve()
+# eig_common.upstream: the internals of Pelican this process resets between builds.
+sys.path.append(str(SCRIPT.parent.parent / "plugins"))
+from eig_common import upstream  # noqa: E402
+
 STOP_SECONDS = 30
 
 
@@ -112,15 +115,8 @@ class MemoryBytecodeCache(BytecodeCache):
 
 def forget_previous_run():
     """What Pelican keeps for the rest of a process it expects to build once."""
-    # A repeated warning is told once per process: here, once per build.
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
-    # Memoized methods (Content.get_content…) would keep every page of every build.
-    for cls in vars(contents).values():
-        if isinstance(cls, type):
-            for value in vars(cls).values():
-                if isinstance(value, memoized):
-                    value.cache.clear()
+    upstream.forget_logged_warnings()  # a repeated warning: told once per build
+    upstream.forget_memoized_contents()  # or they keep every page of every build
 
 
 def run_pelican(settings_file, output, bytecode_cache):
@@ -133,6 +129,7 @@ def run_pelican(settings_file, output, bytecode_cache):
         jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
         jinja["bytecode_cache"] = bytecode_cache
         settings["JINJA_ENVIRONMENT"] = jinja
+        watch()  # a plugin that cannot be loaded stops the build
         Pelican(settings).run()
         return 0
     except Exception as err:  # as pelican's main(): the message, then the status

@@ -63,7 +63,10 @@ def test_unreadable_date_is_named():
 
 
 def test_unknown_option_is_named():
-    with pytest.raises(settings.SettingsError, match=r"clé\(s\) inconnue\(s\) \['form'\]"):
+    with pytest.raises(
+        settings.SettingsError,
+        match=r"clé inconnue dans APPLICATION_CALL : form \(connues : page_url, ",
+    ):
         settings.load({**BASE, "APPLICATION_CALL": {"form": "x"}}, {})
 
 

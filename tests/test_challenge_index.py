@@ -47,7 +47,7 @@ def test_skills_may_be_written_as_a_comma_separated_line():
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"colour": "blue"}, "CHALLENGE_INDEX doit être un dictionnaire aux clés"),
+        ({"colour": "blue"}, "clé inconnue dans CHALLENGE_INDEX : colour"),
         ({"skill_url": "defis/"}, "CHALLENGE_INDEX['skill_url'] doit contenir {slug}"),
     ],
 )

@@ -63,9 +63,9 @@ def test_bad_plugin_setting_is_told_at_start(build):
     assert result.returncode == 1
     assert "Traceback" not in result.log
     assert (
-        "SettingsError: jekyll_compat: JEKYLL_COMPAT['layout'] is not a known key; known keys: "
-        "defaults, includes, layouts, markdown_fields, permalink, redirect_template, "
-        "title_fallbacks"
+        "SettingsError: jekyll_compat: clé inconnue dans JEKYLL_COMPAT : layout (connues : "
+        "layouts, title_fallbacks, markdown_fields, permalink, defaults, includes, "
+        "redirect_template)"
     ) in result.log
 
 

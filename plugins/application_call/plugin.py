@@ -3,6 +3,8 @@
 import logging
 import os
 
+from eig_common import boundaries
+from eig_common.shared import shared
 from pelican import signals
 from pelican.generators import Generator
 
@@ -32,6 +34,7 @@ class CalendarGenerator(Generator):
 
     def generate_context(self):
         self.call = self.settings["CALL"]
+        shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
         return [(self.call.settings.calendar_save_as, "pelicanconf.py (APPLICATION_CALL)")]
@@ -50,6 +53,7 @@ def add_generators(pelican):
 
 
 def register():
+    boundaries.declare("application_call", spec=settings.SPEC)
     # initialized: the state must be known before readers render {{ site.x }};
     # get_generators: the calendar is one more output file.
     signals.initialized.connect(compute_state)

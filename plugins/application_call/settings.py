@@ -4,28 +4,21 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from eig_common.options import (
+    Bool,
+    Check,
+    ListOf,
+    Option,
+    Optional,
+    SettingsError,
+    Spec,
+    SubConfig,
+    Text,
+)
 
 SETTING = "APPLICATION_CALL"
-
-DEFAULTS = {
-    # Our page about applying: where calls to action lead while the form is shut.
-    "page_url": "candidater/",
-    # Query parameter that tells the form which challenge a candidate came from
-    # (None: challenge pages link to the bare form address).
-    "challenge_parameter": None,
-    # Output file of the call's key dates, for calendar applications.
-    "calendar_save_as": "calendrier.ics",
-    # Dates besides opening and closing: {"summary", "start", "end"?, "description"?}.
-    "key_dates": [],
-}
-
-
-class SettingsError(Exception):
-    """A mistake in the call's settings, found at start."""
-
-    exitcode = 1
-    editor_facing = True  # the message says what to change: no traceback
 
 
 @dataclass(frozen=True)
@@ -49,55 +42,99 @@ class CallSettings:
     now: datetime
 
 
-def _fail(message):
-    raise SettingsError(f"application_call: {message}")
-
-
-def _form_url(value):
+def _form_url(value, where):
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme != "https" or not parts.netloc:
-        _fail(
-            f"APPLICATION_FORM_URL = {value!r} n'est pas une adresse https:// ; "
+        Option.fail(
+            f"{where} = {value!r} n'est pas une adresse https:// ; "
             "donnez l'adresse complète du formulaire, en https"
         )
     return value
 
 
-def _moment(name, value, tz):
-    """An ISO date-time; without an offset it is read in the site's time zone."""
+def _moment(value, where):
+    """An ISO date-time (its time zone, when missing, is the site's: see _in_site_zone)."""
     try:
-        moment = datetime.fromisoformat(str(value))
+        return datetime.fromisoformat(str(value))
     except ValueError:
-        _fail(f"{name} = {value!r} n'est pas une date ; écrivez par exemple '2017-09-27T00:00'")
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+        Option.fail(
+            f"{where} = {value!r} n'est pas une date ; écrivez par exemple '2017-09-27T00:00'"
+        )
 
 
-def _day(where, value):
+def _zone(value, where):
+    try:
+        return ZoneInfo(value)
+    except (ValueError, ZoneInfoNotFoundError):
+        Option.fail(f"{where} = {value!r} n'est pas un fuseau horaire, comme 'Europe/Paris'")
+
+
+def _day(value, where):
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        _fail(f"{where} = {value!r} n'est pas une date ; écrivez AAAA-MM-JJ")
+        Option.fail(f"{where} = {value!r} n'est pas une date ; écrivez AAAA-MM-JJ")
 
 
-def _key_dates(values):
-    if not isinstance(values, (list, tuple)):
-        _fail(f"{SETTING}['key_dates'] doit être une liste")
-    dates = []
-    for i, item in enumerate(values):
-        where = f"{SETTING}['key_dates'][{i}]"
-        if not isinstance(item, dict) or not item.get("summary") or "start" not in item:
-            _fail(f"{where} doit donner au moins 'summary' et 'start'")
-        unknown = set(item) - {"summary", "start", "end", "description"}
-        if unknown:
-            _fail(f"{where} : clé inconnue {sorted(unknown)}")
-        start = _day(f"{where}['start']", item["start"])
-        end = _day(f"{where}['end']", item.get("end", start))
-        if end < start:
-            _fail(f"{where} finit avant de commencer")
-        dates.append(KeyDate(str(item["summary"]), start, end, str(item.get("description", ""))))
-    return tuple(dates)
+def _key_date(item, where):
+    if not isinstance(item, dict) or not item.get("summary") or "start" not in item:
+        Option.fail(f"{where} doit donner au moins 'summary' et 'start'")
+    unknown = set(item) - {"summary", "start", "end", "description"}
+    if unknown:
+        Option.fail(f"{where} : clé inconnue {sorted(unknown)}")
+    start = _day(item["start"], f"{where}['start']")
+    end = _day(item.get("end", start), f"{where}['end']")
+    if end < start:
+        Option.fail(f"{where} finit avant de commencer")
+    return KeyDate(str(item["summary"]), start, end, str(item.get("description", "")))
+
+
+def _page_url(value, where):
+    if not isinstance(value, str) or value.startswith(("/", "http")):
+        Option.fail(f"{where} doit être une adresse relative au site, comme 'candidater/'")
+    return value
+
+
+def _in_site_zone(values):
+    """Opening and closing read in TIMEZONE when they give no offset; closing after opening."""
+    tz = values["TIMEZONE"]
+    for name in ("CALL_OPENS", "CALL_CLOSES"):
+        moment = values[name]
+        values[name] = moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    if values["CALL_CLOSES"] <= values["CALL_OPENS"]:
+        return ["CALL_CLOSES doit venir après CALL_OPENS"]
+    return []
+
+
+SPEC = Spec(
+    "application_call",
+    {
+        "APPLICATION_FORM_URL": Check(_form_url),
+        "CALL_OPENS": Check(_moment),
+        "CALL_CLOSES": Check(_moment),
+        "TIMEZONE": Check(_zone, default="UTC"),
+        "FORM_EMBED": Bool(default=False),
+        SETTING: SubConfig(
+            {
+                # Our page about applying: where calls to action lead while the form is shut.
+                "page_url": Check(_page_url, default="candidater/"),
+                # Query parameter that tells the form which challenge a candidate came from
+                # (None: challenge pages link to the bare form address).
+                "challenge_parameter": Optional(
+                    Text(check=str.strip, hint="un nom de paramètre, ou None")
+                ),
+                # Output file of the call's key dates, for calendar applications.
+                "calendar_save_as": Text(default="calendrier.ics"),
+                # Dates besides opening and closing: {"summary", "start", "end"?, "description"?}.
+                "key_dates": ListOf(Check(_key_date), default=()),
+            },
+            quote="'",
+        ),
+    },
+    checks=[_in_site_zone],
+)
 
 
 def build_time(environ=os.environ):
@@ -108,45 +145,25 @@ def build_time(environ=os.environ):
     try:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
-        _fail(
+        raise SettingsError.one(
+            "application_call",
             f"SOURCE_DATE_EPOCH = {epoch!r} n'est pas un nombre de secondes depuis 1970 ; "
-            "par exemple SOURCE_DATE_EPOCH=$(date -d 2017-10-01 +%s)"
-        )
+            "par exemple SOURCE_DATE_EPOCH=$(date -d 2017-10-01 +%s)",
+        ) from None
 
 
 def load(settings, environ=os.environ):
     """Check the call's settings; return them typed, with the build time."""
-    options = settings.get(SETTING) or {}
-    if not isinstance(options, dict):
-        _fail(f"{SETTING} doit être un dictionnaire")
-    unknown = set(options) - set(DEFAULTS)
-    if unknown:
-        _fail(
-            f"{SETTING} : clé(s) inconnue(s) {sorted(unknown)} ; clés possibles {sorted(DEFAULTS)}"
-        )
-    options = {**DEFAULTS, **options}
-    tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    opens = _moment("CALL_OPENS", settings.get("CALL_OPENS"), tz)
-    closes = _moment("CALL_CLOSES", settings.get("CALL_CLOSES"), tz)
-    if closes <= opens:
-        _fail("CALL_CLOSES doit venir après CALL_OPENS")
-    parameter = options["challenge_parameter"]
-    if parameter is not None and (not isinstance(parameter, str) or not parameter.strip()):
-        _fail(f"{SETTING}['challenge_parameter'] doit être un nom de paramètre, ou None")
-    page_url = options["page_url"]
-    if not isinstance(page_url, str) or page_url.startswith(("/", "http")):
-        _fail(f"{SETTING}['page_url'] doit être une adresse relative au site, comme 'candidater/'")
-    embed = settings.get("FORM_EMBED", False)
-    if not isinstance(embed, bool):
-        _fail("FORM_EMBED doit valoir True ou False")
+    values = SPEC.load(settings)
+    options = values[SETTING]
     return CallSettings(
-        form_url=_form_url(settings.get("APPLICATION_FORM_URL")),
-        opens=opens,
-        closes=closes,
-        form_embed=embed,
-        page_url=page_url,
-        challenge_parameter=parameter,
-        calendar_save_as=str(options["calendar_save_as"]),
-        key_dates=_key_dates(options["key_dates"]),
+        form_url=values["APPLICATION_FORM_URL"],
+        opens=values["CALL_OPENS"],
+        closes=values["CALL_CLOSES"],
+        form_embed=values["FORM_EMBED"],
+        page_url=options["page_url"],
+        challenge_parameter=options["challenge_parameter"],
+        calendar_save_as=options["calendar_save_as"],
+        key_dates=tuple(options["key_dates"]),
         now=build_time(environ),
     )

@@ -10,22 +10,19 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from eig_common.options import Int, ListOf, SettingsError, Spec, SubConfig, Text
+
 SETTING = "ASSET_FINGERPRINTS"
 DEFAULTS = {
     # Files that get a hash in their name, and everything a fingerprinted CSS uses.
     "extensions": [".css", ".js", ".woff2", ".woff"],
     "hash_length": 12,
 }
+__all__ = ["SPEC", "AssetError", "SettingsError", "load_settings"]  # SettingsError: eig_common's
+
 # url(x), url("x") or url('x'); the DSFR writes them unquoted.
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
 NOT_A_FILE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
-
-
-class SettingsError(Exception):
-    """A mistake in ASSET_FINGERPRINTS, found at start."""
-
-    exitcode = 1
-    editor_facing = True  # the message says what to change: no traceback
 
 
 class AssetError(Exception):
@@ -35,31 +32,30 @@ class AssetError(Exception):
     editor_facing = True
 
 
+SPEC = Spec(
+    "asset_fingerprints",
+    {
+        SETTING: SubConfig(
+            {
+                # Files that get a hash in their name, and everything a fingerprinted CSS uses.
+                "extensions": ListOf(
+                    Text(check=lambda e: e.startswith(".")),
+                    default=DEFAULTS["extensions"],
+                    hint='une liste d\'extensions comme ".css"',
+                ),
+                "hash_length": Int(default=DEFAULTS["hash_length"], minimum=8, maximum=64),
+            }
+        )
+    },
+)
+
+
 def load_settings(settings):
-    raw = settings.get(SETTING, {})
-    if not isinstance(raw, dict):
-        raise SettingsError(f"asset_fingerprints: {SETTING} doit être un dictionnaire")
-    unknown = sorted(set(raw) - set(DEFAULTS))
-    if unknown:
-        raise SettingsError(
-            f"asset_fingerprints: clé inconnue dans {SETTING} : {', '.join(unknown)} "
-            f"(connues : {', '.join(DEFAULTS)})"
-        )
-    config = {**DEFAULTS, **raw}
-    extensions = config["extensions"]
-    if not isinstance(extensions, list) or not all(
-        isinstance(e, str) and e.startswith(".") for e in extensions
-    ):
-        raise SettingsError(
-            f'asset_fingerprints: {SETTING}["extensions"] doit être une liste '
-            'd\'extensions comme ".css"'
-        )
-    length = config["hash_length"]
-    if not isinstance(length, int) or isinstance(length, bool) or not 8 <= length <= 64:
-        raise SettingsError(
-            f'asset_fingerprints: {SETTING}["hash_length"] doit être un entier de 8 à 64'
-        )
-    return {"extensions": [e.lower() for e in extensions], "hash_length": length}
+    config = SPEC.load(settings)[SETTING]
+    return {
+        "extensions": [e.lower() for e in config["extensions"]],
+        "hash_length": config["hash_length"],
+    }
 
 
 def fingerprinted_name(path, data, length):

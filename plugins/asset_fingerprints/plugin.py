@@ -2,14 +2,10 @@
 
 import os
 
+from eig_common import boundaries, upstream
 from pelican import signals
 
 from . import fingerprints
-
-
-def check_settings(pelican):
-    # Checked before anything is read, so a bad setting stops the build at once.
-    fingerprints.load_settings(pelican.settings)
 
 
 def fingerprint(generator):
@@ -25,9 +21,7 @@ def fingerprint(generator):
         set(statics), read, config["extensions"], config["hash_length"]
     )
     for save_as, name in manifest.names.items():
-        static = statics[save_as]
-        static.override_save_as = name
-        static.override_url = name
+        upstream.rename_static(statics[save_as], name)
     generator.context["ASSETS"] = fingerprints.Assets(
         generator.settings["SITEURL"], set(statics), manifest
     )
@@ -45,8 +39,9 @@ def write_rewritten_stylesheets(pelican):
 
 
 def register():
+    # The settings are checked at start with every plugin's (eig_common.boundaries).
+    boundaries.declare("asset_fingerprints", spec=fingerprints.SPEC)
     # static_generator_finalized: every static file is known, no page is written yet;
     # finalized: after the static files were copied, before precompression.
-    signals.initialized.connect(check_settings)
     signals.static_generator_finalized.connect(fingerprint)
     signals.finalized.connect(write_rewritten_stylesheets)

@@ -7,11 +7,15 @@ import logging
 import unicodedata
 from dataclasses import dataclass, field
 
+from eig_common import boundaries
+from eig_common.options import Check, Option, SettingsError, Spec, SubConfig, Text
+from eig_common.shared import shared
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
 logger = logging.getLogger(__name__)
+__all__ = ["SPEC", "SettingsError", "load", "register"]  # SettingsError: eig_common's
 
 SETTING = "CHALLENGE_INDEX"
 DEFAULTS = {
@@ -23,11 +27,6 @@ DEFAULTS = {
 }
 
 
-class SettingsError(Exception):
-    exitcode = 1
-    editor_facing = True
-
-
 @dataclass
 class Skill:
     name: str
@@ -37,18 +36,31 @@ class Skill:
     challenges: list = field(default_factory=list)
 
 
-def load(settings):
-    options = settings.get(SETTING) or {}
-    unknown = set(options) - set(DEFAULTS) if isinstance(options, dict) else {"?"}
-    if unknown:
-        raise SettingsError(
-            f"challenge_index: {SETTING} doit être un dictionnaire aux clés {sorted(DEFAULTS)}"
+def _with_slug(value, where):
+    if "{slug}" not in str(value):
+        Option.fail(f"{where} doit contenir {{slug}}")
+    return value
+
+
+SPEC = Spec(
+    "challenge_index",
+    {
+        SETTING: SubConfig(
+            {
+                "order_by": Text(default=DEFAULTS["order_by"]),
+                "skills_key": Text(default=DEFAULTS["skills_key"]),
+                "skill_url": Check(_with_slug, default=DEFAULTS["skill_url"]),
+                "skill_save_as": Check(_with_slug, default=DEFAULTS["skill_save_as"]),
+                "skill_template": Text(default=DEFAULTS["skill_template"]),
+            },
+            quote="'",
         )
-    options = {**DEFAULTS, **options}
-    for key in ("skill_url", "skill_save_as"):
-        if "{slug}" not in str(options[key]):
-            raise SettingsError(f"challenge_index: {SETTING}['{key}'] doit contenir {{slug}}")
-    return options
+    },
+)
+
+
+def load(settings):
+    return SPEC.load(settings)[SETTING]
 
 
 def sort_key(text):
@@ -95,11 +107,14 @@ class SkillPagesGenerator(Generator):
 
     def generate_context(self):
         self.options = load(self.settings)
+        shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
         return [(s.save_as, f"compétence « {s.name} »") for s in self.context.get("skills", ())]
 
     def generate_output(self, writer):
+        if not self.context.get("skills"):  # a theme needs the template only when it is used
+            return
         template = self.get_template(self.options["skill_template"])
         for skill in self.context.get("skills", ()):
             writer.write_file(
@@ -117,6 +132,7 @@ def add_generator(pelican):
 
 
 def register():
+    boundaries.declare("challenge_index", spec=SPEC)
     # article_generator_finalized: every challenge is read, nothing is written;
     # the skill pages are written by their own generator afterwards.
     signals.article_generator_finalized.connect(index)

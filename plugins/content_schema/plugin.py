@@ -3,6 +3,7 @@
 import os
 
 import yaml
+from eig_common import boundaries
 from jekyll_compat import config as jekyll_config
 from jekyll_compat import front_matter
 from jekyll_compat.errors import ERROR_LOG, EditorError
@@ -11,11 +12,6 @@ from pelican import signals
 
 from . import settings as schema_settings
 from . import validate
-
-
-def check_settings(pelican):
-    """Fail at start on a bad CONTENT_SCHEMA."""
-    schema_settings.load(pelican.settings)
 
 
 def use_canonical_keys(content):
@@ -77,10 +73,11 @@ def check_content(generator):
 
 
 def register():
-    # initialized: settings are final; content_object_init: each file, before
+    # The settings, and jekyll_compat (its reader and error log), are checked at start
+    # (eig_common.boundaries); content_object_init: each file, before
     # the challenges are indexed; static_generator_finalized: the static
     # generator always runs last, so every content file has been read, and
     # jekyll_compat has not yet told the run's errors (all_generators_finalized).
-    signals.initialized.connect(check_settings)
+    boundaries.declare("content_schema", needs=["jekyll_compat"], spec=schema_settings.SPEC)
     signals.content_object_init.connect(use_canonical_keys)
     signals.static_generator_finalized.connect(check_content)

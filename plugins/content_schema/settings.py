@@ -1,6 +1,10 @@
 """The CONTENT_SCHEMA setting: which folder holds which kind of content."""
 
+from eig_common.options import Check, Option, SettingsError, Spec, SubConfig
+
 from .schema import SCHEMAS
+
+__all__ = ["SPEC", "SettingsError", "kind_of", "load"]  # SettingsError: eig_common's
 
 SETTING = "CONTENT_SCHEMA"
 DEFAULTS = {
@@ -9,32 +13,37 @@ DEFAULTS = {
 }
 
 
-class SettingsError(Exception):
-    """A mistake in CONTENT_SCHEMA, found at start."""
+def _kinds(value, where):
+    if not isinstance(value, dict) or not all(isinstance(k, str) and k for k in value):
+        Option.fail(
+            f"{where} doit associer des dossiers à des sortes de contenu ({', '.join(SCHEMAS)})"
+        )
+    for folder, kind in value.items():
+        if kind not in SCHEMAS:
+            Option.fail(
+                f"{where}['{folder}'] vaut « {kind} », qui n'est pas une sorte de contenu "
+                f"connue ({', '.join(SCHEMAS)})"
+            )
+    return value
 
-    exitcode = 1
-    editor_facing = True  # the message says what to change: no traceback
+
+SPEC = Spec(
+    "content_schema",
+    {
+        SETTING: SubConfig(
+            {
+                # Folder (from PATH) -> kind of content in SCHEMAS; the most specific wins.
+                "kinds": Check(_kinds, default=DEFAULTS["kinds"]),
+            },
+            quote="'",
+        )
+    },
+)
 
 
 def load(settings):
     """CONTENT_SCHEMA over its defaults, every key and value checked."""
-    given = settings.get(SETTING) or {}
-    if not isinstance(given, dict) or set(given) - set(DEFAULTS):
-        raise SettingsError(
-            f"content_schema: {SETTING} doit être un dictionnaire aux clés {sorted(DEFAULTS)}"
-        )
-    kinds = {**DEFAULTS, **given}["kinds"]
-    if not isinstance(kinds, dict) or not all(isinstance(k, str) and k for k in kinds):
-        raise SettingsError(
-            f"content_schema: {SETTING}['kinds'] doit associer des dossiers à des sortes "
-            f"de contenu ({', '.join(SCHEMAS)})"
-        )
-    for folder, kind in kinds.items():
-        if kind not in SCHEMAS:
-            raise SettingsError(
-                f"content_schema: {SETTING}['kinds']['{folder}'] vaut « {kind} », qui "
-                f"n'est pas une sorte de contenu connue ({', '.join(SCHEMAS)})"
-            )
+    kinds = SPEC.load(settings)[SETTING]["kinds"]
     return {folder.strip("/"): SCHEMAS[kind] for folder, kind in kinds.items()}
 
 

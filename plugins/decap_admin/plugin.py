@@ -5,6 +5,8 @@ import os
 import shutil
 
 from content_schema.schema import SCHEMAS
+from eig_common import boundaries
+from eig_common.shared import shared
 from pelican import signals
 from pelican.generators import Generator
 
@@ -54,11 +56,7 @@ def setup(pelican):
     """Check the settings and give /admin/ its own policy, before anything is read."""
     config = admin_settings.load_settings(pelican.settings, SCHEMAS)
     keep_out_of_static_files(pelican.settings, vendored_folder(config))
-    policy = pelican.settings.get("CSP")
-    if policy is None:
-        raise admin_settings.SettingsError(
-            "decap_admin: le greffon security_policy doit être listé avant lui dans PLUGINS"
-        )
+    policy = pelican.settings["CSP"]  # security_policy, registered before (checked at start)
     pelican.settings["CSP"] = policy.with_path(
         "/" + config["path"],
         admin_policy_directives(config),
@@ -74,11 +72,13 @@ class AdminGenerator(Generator):
         folder = vendored_folder(self.config)
         source = os.path.join(self.path, folder)
         if not os.path.isfile(os.path.join(self.path, self.config["script"])):
-            raise admin_settings.SettingsError(
-                f"decap_admin: {self.config['script']} manque ; lancez "
-                "`.venv/bin/python scripts/vendor_decap.py`"
+            raise admin_settings.SettingsError.one(
+                "decap_admin",
+                f"{self.config['script']} manque ; lancez "
+                "`.venv/bin/python scripts/vendor_decap.py`",
             )
         self.vendored = sorted(f"{folder}/{name}" for name in os.listdir(source))
+        shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
         path = self.config["path"]
@@ -113,6 +113,13 @@ def add_generator(pelican):
 
 
 def register():
-    # initialized: after security_policy (listed before), so its policy can be extended.
+    # Its templates use security_policy's CSP and asset_fingerprints' ASSETS.
+    boundaries.declare(
+        "decap_admin",
+        needs=["asset_fingerprints"],
+        after=["security_policy"],
+        spec=admin_settings.make_spec(SCHEMAS),
+    )
+    # initialized: after security_policy's (listed before), so its policy can be extended.
     signals.initialized.connect(setup)
     signals.get_generators.connect(add_generator)

@@ -2,6 +2,22 @@
 
 from urllib.parse import urlsplit
 
+from eig_common.options import (
+    URL,
+    Check,
+    Choice,
+    ListOf,
+    Mapping,
+    Option,
+    Optional,
+    SettingsError,
+    Spec,
+    SubConfig,
+    Text,
+)
+
+__all__ = ["SettingsError", "load_settings", "make_spec", "origin"]  # SettingsError: eig_common's
+
 SETTING = "DECAP_CMS"
 DEFAULTS = {
     # Where the back office is served: /admin/.
@@ -43,86 +59,93 @@ PUBLISH_MODES = ("simple", "editorial_workflow")
 BODY_MODES = ("raw", "rich_text")
 
 
-class SettingsError(Exception):
-    """A mistake in DECAP_CMS, found at start."""
-
-    exitcode = 1
-    editor_facing = True  # the message says what to change: no traceback
-
-
-def _fail(message):
-    raise SettingsError(f"decap_admin: {message}")
+def _path(value, where):
+    if not isinstance(value, str) or value.startswith("/") or not value.endswith("/"):
+        Option.fail(f'{where} doit être un dossier comme "admin/"')
+    return value
 
 
-def _check_collection(kind, options, schemas):
-    where = f'{SETTING}["collections"]["{kind}"]'
+def _backend(value, where):
+    if not isinstance(value, dict) or not value.get("name"):
+        Option.fail(f'{where} doit donner au moins "name" (par exemple "github")')
+    if value["name"] == "github":
+        for key in ("repo", "branch"):
+            if not isinstance(value.get(key), str) or not value[key]:
+                Option.fail(f'{where}["{key}"] est obligatoire avec GitHub')
+        for key in ("base_url", "api_root"):
+            if key in value:
+                URL(schemes=("https",)).validate(value[key], f'{where}["{key}"]')
+    return value
+
+
+def _project_path(value, where):
+    if not isinstance(value, str) or not value.strip("/"):
+        Option.fail(f"{where} doit être un chemin depuis la racine du projet")
+    return value
+
+
+def _collections(schemas):
+    def check(value, where):
+        if not isinstance(value, dict) or not value:
+            Option.fail(f"{where} doit décrire au moins un type de contenu")
+        for kind, options in value.items():
+            _check_collection(kind, options, schemas, f'{where}["{kind}"]')
+        return value
+
+    return check
+
+
+def _check_collection(kind, options, schemas, where):
     if kind not in schemas:
-        _fail(f"{where} : « {kind} » n'est pas un type du schéma ({', '.join(schemas)})")
+        Option.fail(f"{where} : « {kind} » n'est pas un type du schéma ({', '.join(schemas)})")
     if not isinstance(options, dict):
-        _fail(f"{where} doit être un dictionnaire")
+        Option.fail(f"{where} doit être un dictionnaire")
     unknown = sorted(set(options) - COLLECTION_KEYS)
     if unknown:
-        _fail(f"{where} : clé inconnue {', '.join(unknown)}")
+        Option.fail(f"{where} : clé inconnue {', '.join(unknown)}")
     for key in ("name", "label"):
         if not isinstance(options.get(key), str) or not options[key]:
-            _fail(f'{where}["{key}"] est obligatoire')
+            Option.fail(f'{where}["{key}"] est obligatoire')
     body = options.get("body", {})
     modes = body.get("modes", ["rich_text", "raw"]) if isinstance(body, dict) else None
     if not isinstance(modes, list) or not modes or not set(modes) <= set(BODY_MODES):
-        _fail(f'{where}["body"]["modes"] doit être une liste prise dans {", ".join(BODY_MODES)}')
+        Option.fail(
+            f'{where}["body"]["modes"] doit être une liste prise dans {", ".join(BODY_MODES)}'
+        )
     fields = {f.name for f in schemas[kind].fields}
     for name in options.get("sortable_fields", []):
         if name not in fields:
-            _fail(f'{where}["sortable_fields"] : « {name} » n\'est pas une clé du schéma')
+            Option.fail(f'{where}["sortable_fields"] : « {name} » n\'est pas une clé du schéma')
 
 
-def _check_url(value, where, schemes):
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if not parts or parts.scheme not in schemes or not parts.netloc:
-        _fail(f"{where} doit être une adresse {' ou '.join(schemes)}://…")
+def make_spec(schemas):
+    """DECAP_CMS's spec; its collections are kinds of `schemas` (content_schema's)."""
+    return Spec(
+        "decap_admin",
+        {
+            SETTING: SubConfig(
+                {
+                    "path": Check(_path, default=DEFAULTS["path"]),
+                    "script": Check(_project_path, default=DEFAULTS["script"]),
+                    "preview_script": Check(_project_path, default=DEFAULTS["preview_script"]),
+                    "preview_styles": ListOf(
+                        Text(), default=[], hint="une liste de feuilles de style"
+                    ),
+                    "backend": Check(_backend, default={}),
+                    "local_backend": Optional(URL(schemes=("http", "https"))),
+                    "publish_mode": Choice(PUBLISH_MODES, default=DEFAULTS["publish_mode"]),
+                    "media_folder": Check(_project_path, default=DEFAULTS["media_folder"]),
+                    "collections": Check(_collections(schemas), default={}),
+                    "content_security_policy": Mapping(default={}),
+                }
+            )
+        },
+    )
 
 
 def load_settings(settings, schemas):
     """The checked settings, defaults filled in."""
-    raw = settings.get(SETTING, {})
-    if not isinstance(raw, dict):
-        _fail(f"{SETTING} doit être un dictionnaire")
-    unknown = sorted(set(raw) - set(DEFAULTS))
-    if unknown:
-        _fail(
-            f"clé inconnue dans {SETTING} : {', '.join(unknown)} (connues : {', '.join(DEFAULTS)})"
-        )
-    config = {**DEFAULTS, **raw}
-    path = config["path"]
-    if not isinstance(path, str) or path.startswith("/") or not path.endswith("/"):
-        _fail(f'{SETTING}["path"] doit être un dossier comme "admin/"')
-    backend = config["backend"]
-    if not isinstance(backend, dict) or not backend.get("name"):
-        _fail(f'{SETTING}["backend"] doit donner au moins "name" (par exemple "github")')
-    if backend["name"] == "github":
-        for key in ("repo", "branch"):
-            if not isinstance(backend.get(key), str) or not backend[key]:
-                _fail(f'{SETTING}["backend"]["{key}"] est obligatoire avec GitHub')
-        for key in ("base_url", "api_root"):
-            if key in backend:
-                _check_url(backend[key], f'{SETTING}["backend"]["{key}"]', ("https",))
-    if config["local_backend"] is not None:
-        _check_url(config["local_backend"], f'{SETTING}["local_backend"]', ("http", "https"))
-    for key in ("script", "preview_script", "media_folder"):
-        if not isinstance(config[key], str) or not config[key].strip("/"):
-            _fail(f'{SETTING}["{key}"] doit être un chemin depuis la racine du projet')
-    styles = config["preview_styles"]
-    if not isinstance(styles, list) or not all(isinstance(s, str) for s in styles):
-        _fail(f'{SETTING}["preview_styles"] doit être une liste de feuilles de style')
-    if config["publish_mode"] not in PUBLISH_MODES:
-        _fail(f'{SETTING}["publish_mode"] vaut {" ou ".join(PUBLISH_MODES)}')
-    if not isinstance(config["collections"], dict) or not config["collections"]:
-        _fail(f'{SETTING}["collections"] doit décrire au moins un type de contenu')
-    for kind, options in config["collections"].items():
-        _check_collection(kind, options, schemas)
-    if not isinstance(config["content_security_policy"], dict):
-        _fail(f'{SETTING}["content_security_policy"] doit être un dictionnaire')
-    return config
+    return make_spec(schemas).load(settings)[SETTING]
 
 
 def origin(url):

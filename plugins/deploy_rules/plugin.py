@@ -2,28 +2,18 @@
 
 import os
 
+from eig_common import boundaries
+from eig_common.shared import shared
 from pelican import signals
 
 from . import rules
 
-_redirects = []
 
-
-def check_settings(pelican):
-    # Checked before anything is read, so a bad setting stops the build at once.
-    rules.load_settings(pelican.settings)
-    if "CSP" not in pelican.settings:
-        raise rules.SettingsError(
-            "deploy_rules: le greffon security_policy doit être listé avant lui dans PLUGINS"
-        )
-
-
-def collect_redirects(generators):
-    """The old URLs that jekyll_compat's redirect_from: makes pages for."""
-    _redirects[:] = [
+def redirects(settings):
+    """The old URLs that jekyll_compat's redirect_from: makes pages for (none without it)."""
+    return [
         ("/" + redirect.url.lstrip("/"), "/" + redirect.target.url)
-        for generator in generators
-        for redirect in getattr(generator, "redirects", ())
+        for redirect in shared(settings).redirects
     ]
 
 
@@ -34,7 +24,7 @@ def write_rules(pelican):
         rules.load_settings(settings),
         settings["CSP"],
         assets.fingerprinted() if assets else [],
-        _redirects,
+        redirects(settings),
     )
     for name, text in made.files().items():
         path = os.path.join(pelican.output_path, name)
@@ -44,8 +34,7 @@ def write_rules(pelican):
 
 
 def register():
-    # initialized: settings are final; all_generators_finalized: every redirect is known;
-    # finalized: the site is written (and not yet precompressed).
-    signals.initialized.connect(check_settings)
-    signals.all_generators_finalized.connect(collect_redirects)
+    # The settings, and the policy's plugin, are checked at start (eig_common.boundaries);
+    # finalized: the site is written (and not yet precompressed), every redirect known.
+    boundaries.declare("deploy_rules", needs=["security_policy"], spec=rules.SPEC)
     signals.finalized.connect(write_rules)

@@ -9,6 +9,8 @@ like) and two nginx includes; nothing of this is written twice by hand.
 import re
 from dataclasses import dataclass
 
+from eig_common.options import Bool, Check, Invalid, Option, SettingsError, Spec, SubConfig, Text
+
 SETTING = "DEPLOY_RULES"
 DEFAULTS = {
     # Sent with every response, besides Content-Security-Policy (from the policy).
@@ -28,53 +30,60 @@ UNSAFE_VALUE = re.compile(r'["\\\n\r;{}]|^\s|\s$')
 SAFE_PATH = re.compile(r"^/[A-Za-z0-9._~!$&'()*+,=:@/%-]*$")
 
 
-class SettingsError(Exception):
-    """A mistake in DEPLOY_RULES, found at start."""
-
-    exitcode = 1
-    editor_facing = True  # the message says what to change: no traceback
-
-
 def _fail(message):
-    raise SettingsError(f"deploy_rules: {message}")
+    raise SettingsError.one("deploy_rules", message)
+
+
+def _safe_value(value, where):
+    if not isinstance(value, str) or not value or UNSAFE_VALUE.search(value.replace("; ", "")):
+        Option.fail(f"{where} doit être un texte sans guillemet, barre oblique inverse ni accolade")
+    return value
 
 
 def _check_value(value, where):
-    if not isinstance(value, str) or not value or UNSAFE_VALUE.search(value.replace("; ", "")):
-        _fail(f"{where} doit être un texte sans guillemet, barre oblique inverse ni accolade")
+    try:
+        _safe_value(value, where)
+    except Invalid as err:
+        _fail(str(err))
+
+
+def _headers(value, where):
+    if not isinstance(value, dict):
+        Option.fail(f"{where} doit être un dictionnaire {{nom: valeur}}")
+    for name, text in value.items():
+        if not isinstance(name, str) or not HEADER_NAME.match(name):
+            Option.fail(f"{where} : « {name} » n'est pas un nom d'en-tête")
+        if name.lower() in {"content-security-policy", "cache-control"}:
+            Option.fail(
+                f"{where} : {name} vient de CONTENT_SECURITY_POLICY ou de "
+                f'{SETTING}["immutable"] et ["revalidate"], pas d\'ici'
+            )
+        _safe_value(text, f'{where}["{name}"]')
+    return dict(value)
+
+
+SPEC = Spec(
+    "deploy_rules",
+    {
+        SETTING: SubConfig(
+            {
+                "headers": Check(_headers, default=DEFAULTS["headers"]),
+                "immutable": Check(_safe_value, default=DEFAULTS["immutable"]),
+                "revalidate": Check(_safe_value, default=DEFAULTS["revalidate"]),
+                "nginx_dir": Text(
+                    default=DEFAULTS["nginx_dir"],
+                    check=lambda v: re.fullmatch(r"_[a-z0-9_-]+", v),
+                    hint="un nom de dossier commençant par « _ »",
+                ),
+                "brotli": Bool(default=DEFAULTS["brotli"]),
+            }
+        )
+    },
+)
 
 
 def load_settings(settings):
-    raw = settings.get(SETTING, {})
-    if not isinstance(raw, dict):
-        _fail(f"{SETTING} doit être un dictionnaire")
-    unknown = sorted(set(raw) - set(DEFAULTS))
-    if unknown:
-        _fail(
-            f"clé inconnue dans {SETTING} : {', '.join(unknown)} (connues : {', '.join(DEFAULTS)})"
-        )
-    config = {**DEFAULTS, **raw}
-    headers = config["headers"]
-    if not isinstance(headers, dict):
-        _fail(f'{SETTING}["headers"] doit être un dictionnaire {{nom: valeur}}')
-    for name, value in headers.items():
-        if not isinstance(name, str) or not HEADER_NAME.match(name):
-            _fail(f"{SETTING}[\"headers\"] : « {name} » n'est pas un nom d'en-tête")
-        if name.lower() in {"content-security-policy", "cache-control"}:
-            _fail(
-                f'{SETTING}["headers"] : {name} vient de CONTENT_SECURITY_POLICY ou de '
-                f'{SETTING}["immutable"] et ["revalidate"], pas d\'ici'
-            )
-        _check_value(value, f'{SETTING}["headers"]["{name}"]')
-    for key in ("immutable", "revalidate"):
-        _check_value(config[key], f'{SETTING}["{key}"]')
-    if not isinstance(config["nginx_dir"], str) or not re.fullmatch(
-        r"_[a-z0-9_-]+", config["nginx_dir"]
-    ):
-        _fail(f'{SETTING}["nginx_dir"] doit être un nom de dossier commençant par « _ »')
-    if not isinstance(config["brotli"], bool):
-        _fail(f'{SETTING}["brotli"] doit valoir True ou False')
-    return config
+    return SPEC.load(settings)[SETTING]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,11 @@
 
 from dataclasses import dataclass
 
+from eig_common.options import Check, ListOf, Option, SettingsError, Spec, SubConfig, Text
+
 from .permalinks import STYLES
+
+__all__ = ["SPEC", "Config", "SettingsError", "load"]  # SettingsError: eig_common's
 
 SETTING = "JEKYLL_COMPAT"
 
@@ -32,13 +36,6 @@ DEFAULTS = {
 }
 
 
-class SettingsError(Exception):
-    """A developer's mistake in JEKYLL_COMPAT, found at start."""
-
-    exitcode = 1
-    editor_facing = True  # its message says what to change: no traceback
-
-
 @dataclass(frozen=True)
 class Config:
     layouts: dict
@@ -50,58 +47,66 @@ class Config:
     redirect_template: str
 
 
-def _fail(key, what):
-    raise SettingsError(f"jekyll_compat: {SETTING}['{key}'] {what}")
+def _layouts(value, where):
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in value.items()
+    ):
+        Option.fail(f"{where} doit associer des noms de mise en page à des noms de gabarit")
+    return value
 
 
-def _str_list(value, key):
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
-        _fail(key, "must be a list of non-empty strings")
-    return tuple(value)
+def _permalink(value, where):
+    if not isinstance(value, str) or not (value in STYLES or value.startswith("/")):
+        Option.fail(f"{where} doit valoir {', '.join(STYLES)} ou un modèle commençant par « / »")
+    return value
 
 
-def _defaults(value):
+def _defaults(value, where):
     if not isinstance(value, (list, tuple)):
-        _fail("defaults", "must be a list of {'scope': {'path': …}, 'values': {…}}")
+        Option.fail(f"{where} doit être une liste de {{'scope': {{'path': …}}, 'values': {{…}}}}")
     checked = []
     for rule in value:
         scope = rule.get("scope") if isinstance(rule, dict) else None
         values = rule.get("values") if isinstance(rule, dict) else None
         path = scope.get("path", "") if isinstance(scope, dict) else None
         if not isinstance(path, str) or not isinstance(values, dict):
-            _fail("defaults", f"has an entry without scope.path and values: {rule!r}")
+            Option.fail(f"{where} a une entrée sans scope.path ni values : {rule!r}")
         checked.append((path.strip("/"), dict(values)))
     return tuple(checked)
 
 
+def _names(default):
+    return ListOf(Text(), default=default, hint="une liste de textes non vides")
+
+
+SPEC = Spec(
+    "jekyll_compat",
+    {
+        SETTING: SubConfig(
+            {
+                "layouts": Check(_layouts, default={}),
+                "title_fallbacks": _names(DEFAULTS["title_fallbacks"]),
+                "markdown_fields": _names(DEFAULTS["markdown_fields"]),
+                "permalink": Check(_permalink, default=DEFAULTS["permalink"]),
+                "defaults": Check(_defaults, default=()),
+                "includes": Text(default=DEFAULTS["includes"]),
+                "redirect_template": Text(default=DEFAULTS["redirect_template"]),
+            },
+            quote="'",
+        )
+    },
+)
+
+
 def load(settings):
     """Merge JEKYLL_COMPAT over the defaults and check every key."""
-    given = settings.get(SETTING, {})
-    if not isinstance(given, dict):
-        raise SettingsError(f"jekyll_compat: {SETTING} must be a dict")
-    unknown = sorted(set(given) - set(DEFAULTS))
-    if unknown:
-        _fail(unknown[0], f"is not a known key; known keys: {', '.join(sorted(DEFAULTS))}")
-    merged = {**DEFAULTS, **given}
-
-    layouts = merged["layouts"]
-    if not isinstance(layouts, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v for k, v in layouts.items()
-    ):
-        _fail("layouts", "must map layout names to template names")
-    permalink = merged["permalink"]
-    if not isinstance(permalink, str) or not (permalink in STYLES or permalink.startswith("/")):
-        _fail("permalink", f"must be one of {', '.join(STYLES)} or a pattern starting with '/'")
-    for key in ("includes", "redirect_template"):
-        if not isinstance(merged[key], str) or not merged[key]:
-            _fail(key, "must be a non-empty string")
-
+    merged = SPEC.load(settings)[SETTING]
     return Config(
-        layouts={**DEFAULTS["layouts"], **layouts},
-        title_fallbacks=_str_list(merged["title_fallbacks"], "title_fallbacks"),
-        markdown_fields=_str_list(merged["markdown_fields"], "markdown_fields"),
-        permalink=permalink,
-        defaults=_defaults(merged["defaults"]),
+        layouts={**DEFAULTS["layouts"], **merged["layouts"]},
+        title_fallbacks=tuple(merged["title_fallbacks"]),
+        markdown_fields=tuple(merged["markdown_fields"]),
+        permalink=merged["permalink"],
+        defaults=merged["defaults"],
         includes=merged["includes"].strip("/"),
         redirect_template=merged["redirect_template"],
     )

@@ -2,6 +2,8 @@
 
 import logging
 
+from eig_common import upstream
+
 logger = logging.getLogger(__name__)
 
 
@@ -79,8 +81,8 @@ class QuietEditorErrors(logging.Filter):
         self.error_log = error_log
 
     def filter(self, record):
-        if record.msg == "Could not process %s" and record.args:
-            path = str(record.args[0])
+        path = upstream.unprocessed_file(record)
+        if path is not None:
             if path not in self.error_log.reported_paths:
                 self.error_log.report(
                     EditorError(

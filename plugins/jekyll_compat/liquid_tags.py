@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from eig_common import upstream
 from liquid import Environment, FileSystemLoader, StrictUndefined
-from liquid import parser as liquid_parser
 from liquid.ast import Node
 from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import (
@@ -212,7 +212,7 @@ class JekyllLiquid(Environment):
 def forget_environments():
     """Liquid keeps a parser for each of the last 128 environments, and each of ours holds
     its reader and every file that reader loaded: a process that builds again lets go."""
-    liquid_parser.get_parser.cache_clear()
+    upstream.forget_liquid_parsers()
 
 
 def _line(err):

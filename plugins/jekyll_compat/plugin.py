@@ -2,6 +2,7 @@
 
 import logging
 
+from eig_common import boundaries
 from pelican import signals
 
 from . import config, liquid_tags, unique_urls
@@ -48,6 +49,7 @@ def stop_on_errors(generators):
 
 
 def register():
+    boundaries.declare("jekyll_compat", spec=config.SPEC)
     # initialized: settings are final; get_generators: fires at each run's start;
     # readers_init: every generator's readers; all_generators_finalized: the
     # last moment at which all content is known and nothing is written yet.

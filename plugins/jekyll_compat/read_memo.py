@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 SETTING = "JEKYLL_READ_MEMO"
 # A setting that names where the build writes, not how a file reads.
-NOT_READ = ("OUTPUT_PATH",)
+# PLUGINS_SHARED (eig_common.shared): what plugins hand each other, not read by readers.
+NOT_READ = ("OUTPUT_PATH", "PLUGINS_SHARED")
 MISSING = "missing"
 
 

@@ -6,10 +6,11 @@ from pathlib import PurePosixPath
 
 from liquid.exceptions import LiquidError
 from pelican.contents import Category, Tag
-from pelican.plugins.yaml_metadata import YAMLMetadataReader
+from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime, get_date, posixize_path
 
 from . import config, filenames, permalinks
+from . import metadata as front_metadata
 from .errors import ERROR_LOG, EditorError, EditorErrors
 from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
 from .read_memo import MEMO, SETTING, Dependencies, Kept, file_digest, settings_digest
@@ -31,7 +32,7 @@ HANDLED = {
 }
 
 
-class JekyllReader(YAMLMetadataReader):
+class JekyllReader(BaseReader):
     """Markdown with Jekyll front matter, Liquid and permalinks."""
 
     enabled = True
@@ -40,6 +41,7 @@ class JekyllReader(YAMLMetadataReader):
     def __init__(self, settings):
         super().__init__(settings)
         self.config = config.load(settings)
+        self.markdown = front_metadata.markdown_for(settings)
         self.root = settings["PATH"]
         self.sources = Sources(
             self.root, settings["PAGE_PATHS"], settings["ARTICLE_PATHS"], self.config.defaults
@@ -171,7 +173,9 @@ class JekyllReader(YAMLMetadataReader):
                 )
                 continue
             try:
-                metadata.update(self._parse_yaml_metadata({key: value}, source.rel))
+                metadata.update(
+                    front_metadata.convert({key: value}, self.settings, self.markdown, source.rel)
+                )
             except (ValueError, TypeError, OverflowError):  # Pelican's own keys: modified…
                 error(
                     key,
@@ -358,7 +362,7 @@ class JekyllReader(YAMLMetadataReader):
             for field in self.config.markdown_fields:
                 if field in metadata:
                     return str(metadata[field])
-        return self._md.reset().convert(text)
+        return self.markdown.reset().convert(text)
 
     # -- links between pages ---------------------------------------------------
 

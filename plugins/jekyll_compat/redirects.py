@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from itertools import chain
 
+from eig_common.shared import shared
 from pelican.generators import Generator
 
 from . import config
@@ -30,12 +31,17 @@ class RedirectGenerator(Generator):
             for content in contents
             for old in getattr(content, "redirect_from", ())
         ]
+        # For the duplicate-URL check, the link check and deploy_rules' redirects.
+        shared(self.settings).claim(self.output_claims())
+        shared(self.settings).redirects[:] = self.redirects
 
     def output_claims(self):
         """(save_as, source) pairs, for the duplicate-URL check."""
         return [(r.save_as, r.target.relative_source_path) for r in self.redirects]
 
     def generate_output(self, writer):
+        if not self.redirects:  # a theme needs the redirect template only when it is used
+            return
         template = self.get_template(config.load(self.settings).redirect_template)
         for redirect in self.redirects:
             writer.write_file(

@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from eig_common.shared import shared
+
 from .errors import ERROR_LOG, EditorError
 
 
@@ -15,9 +17,8 @@ def _claims(generators):
     settings = generators[0].settings if generators else {}
     for name in settings.get("DIRECT_TEMPLATES", ()):
         yield settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"), f"gabarit {name}.html"
-    for generator in generators:
-        if hasattr(generator, "output_claims"):
-            yield from generator.output_claims()
+    if generators:  # the files plugins' generators write, each claimed in eig_common.shared
+        yield from shared(settings).claims
 
 
 def check(generators):

@@ -1,5 +1,6 @@
 """Signal wiring of the security_policy plugin: the policy checked at start, given to templates."""
 
+from eig_common import boundaries
 from pelican import signals
 
 from . import policy
@@ -11,4 +12,5 @@ def load_policy(pelican):
 
 
 def register():
+    boundaries.declare("security_policy", spec=policy.SPEC)
     signals.initialized.connect(load_policy)

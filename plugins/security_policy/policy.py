@@ -8,6 +8,8 @@ a console error).
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from eig_common.options import Any, Bool, Check, Invalid, Option, SettingsError, Spec, SubConfig
+
 SETTING = "CONTENT_SECURITY_POLICY"
 
 DEFAULTS = {
@@ -30,29 +32,22 @@ META_FORBIDDEN = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 UNSAFE = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "data:", "*"}
 
 
-class SettingsError(Exception):
-    """A mistake in the policy's settings, found at start."""
-
-    exitcode = 1
-    editor_facing = True  # the message says what to change: no traceback
-
-
 def _fail(message):
-    raise SettingsError(f"security_policy: {message}")
+    raise SettingsError.one("security_policy", message)
 
 
 def _directives(value, where, allow_unsafe=False):
     """`value` checked as {directive: [sources]}; `where` names it in messages."""
     if not isinstance(value, dict):
-        _fail(f"{where} doit être un dictionnaire {{directive: [sources]}}")
+        Option.fail(f"{where} doit être un dictionnaire {{directive: [sources]}}")
     for name, sources in value.items():
         if not isinstance(name, str) or not name.replace("-", "").isalpha():
-            _fail(f"{where} : « {name} » n'est pas un nom de directive")
+            Option.fail(f"{where} : « {name} » n'est pas un nom de directive")
         if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-            _fail(f'{where}["{name}"] doit être une liste de textes')
+            Option.fail(f'{where}["{name}"] doit être une liste de textes')
         unsafe = sorted(UNSAFE.intersection(sources))
         if unsafe and not allow_unsafe:
-            _fail(
+            Option.fail(
                 f'{where}["{name}"] contient {", ".join(unsafe)} : le site promet '
                 "une politique stricte ; servez la ressource depuis le site lui-même"
             )
@@ -96,7 +91,10 @@ class Policy:
             _fail(f"{owner} : le chemin « {prefix} » doit commencer et finir par « / »")
         if prefix == "/" or any(prefix == known for known, _ in self.paths):
             _fail(f"{owner} : le chemin {prefix} a déjà sa politique")
-        checked = _directives(directives, owner, allow_unsafe=True)
+        try:
+            checked = _directives(directives, owner, allow_unsafe=True)
+        except Invalid as err:
+            _fail(str(err))
         if "default-src" not in checked:
             _fail(f'{owner} doit contenir "default-src"')
         misplaced = sorted(META_FORBIDDEN.intersection(checked))
@@ -110,32 +108,54 @@ class Policy:
         return next((own for prefix, own in self.paths if url_path.startswith(prefix)), self)
 
 
-def load(settings):
-    """The site's Policy from the settings; SettingsError names any mistake."""
-    raw = settings.get(SETTING, {})
-    if not isinstance(raw, dict):
-        _fail(f"{SETTING} doit être un dictionnaire")
-    unknown = sorted(set(raw) - set(DEFAULTS))
-    if unknown:
-        _fail(
-            f"clé inconnue dans {SETTING} : {', '.join(unknown)} (connues : {', '.join(DEFAULTS)})"
-        )
-    config = {**DEFAULTS, **raw}
-    directives = _directives(config["directives"], f'{SETTING}["directives"]')
-    header_only = _directives(config["header_only"], f'{SETTING}["header_only"]')
+def _strict(value, where):
+    return _directives(value, where)
+
+
+def _fit_for_meta(values):
+    """What a <meta> policy must and cannot hold."""
+    directives = values[SETTING]["directives"]
+    problems = []
     if "default-src" not in directives:
-        _fail(f'{SETTING}["directives"] doit contenir "default-src"')
+        problems.append(f'{SETTING}["directives"] doit contenir "default-src"')
     misplaced = sorted(META_FORBIDDEN.intersection(directives))
     if misplaced:
-        _fail(
+        problems.append(
             f"{', '.join(misplaced)} ne peut pas figurer dans une balise <meta> : "
             f'déplacez-la dans {SETTING}["header_only"]'
         )
-    if not isinstance(config["frame_form"], bool):
-        _fail(f'{SETTING}["frame_form"] doit valoir True ou False')
+    return problems
+
+
+SPEC = Spec(
+    "security_policy",
+    {
+        SETTING: SubConfig(
+            {
+                # Everything from the site itself, nothing inline: no 'unsafe-inline', no data:.
+                "directives": Check(_strict, default=DEFAULTS["directives"]),
+                # Only a response header can carry these (CSP Level 3, section 3.3).
+                "header_only": Check(_strict, default=DEFAULTS["header_only"]),
+                # Frames are allowed from the application form's origin when it is embedded.
+                "frame_form": Bool(default=True),
+            }
+        ),
+        # application_call's settings, read here for the frame of the embedded form.
+        "APPLICATION_FORM_URL": Any(default=None),
+        "FORM_EMBED": Any(default=False),
+    },
+    checks=[_fit_for_meta],
+)
+
+
+def load(settings):
+    """The site's Policy from the settings; SettingsError names any mistake."""
+    values = SPEC.load(settings)
+    config = values[SETTING]
+    directives, header_only = config["directives"], config["header_only"]
     if "frame-src" not in directives:
-        origin = form_origin(settings.get("APPLICATION_FORM_URL"))
-        embeds = config["frame_form"] and settings.get("FORM_EMBED") and origin
+        origin = form_origin(values["APPLICATION_FORM_URL"])
+        embeds = config["frame_form"] and values["FORM_EMBED"] and origin
         # Without an embedded form, no frame at all, whatever default-src allows.
         directives["frame-src"] = [origin] if embeds else ["'none'"]
     return Policy(directives, header_only)

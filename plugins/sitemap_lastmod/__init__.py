@@ -7,16 +7,27 @@ the skill pages) show the call's state at build time, so their last change is th
 moment the site is built for: SOURCE_DATE_EPOCH when set (application_call).
 """
 
+import sys
+from pathlib import Path
+
 from pelican import signals
-from pelican.plugins.sitemap import sitemap
+
+# eig_common sits beside this plugin: Pelican only searches PLUGIN_PATHS for the plugin
+# itself, and never puts that folder on the import path.
+PLUGINS_FOLDER = str(Path(__file__).resolve().parent.parent)
+if PLUGINS_FOLDER not in sys.path:
+    sys.path.append(PLUGINS_FOLDER)
+
+from eig_common import boundaries, upstream  # noqa: E402
 
 
 def date_undated_pages(generators):
-    settings = generators[0].settings
-    sitemap.generator.now = settings["CALL"].settings.now
+    upstream.set_sitemap_undated_lastmod(generators[0].settings["CALL"].settings.now)
 
 
 def register():
+    # The call's moment is application_call's; the sitemap, pelican-sitemap's.
+    boundaries.declare("sitemap_lastmod", needs=["application_call", "sitemap"])
     # all_generators_finalized: the call's moment is known (application_call sets
     # it on `initialized`), and pelican-sitemap writes later, on `finalized`.
     signals.all_generators_finalized.connect(date_undated_pages)

@@ -4,6 +4,7 @@ import functools
 import os
 import re
 
+from eig_common import upstream
 from jekyll_compat import filenames
 from jekyll_compat.errors import EditorError
 
@@ -47,7 +48,7 @@ class PageChecker:
 
     def html_parts(self):
         """The body, and the Markdown fields of the front matter, as rendered HTML."""
-        parts = [self.content._content or ""]
+        parts = [upstream.raw_content(self.content) or ""]
         for field in self.content.settings.get("FORMATTED_FIELDS", ()):
             value = self.content.metadata.get(field)
             if isinstance(value, str) and value not in parts:

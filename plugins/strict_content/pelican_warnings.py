@@ -3,12 +3,11 @@
 import logging
 import os
 
+from eig_common import upstream
 from jekyll_compat.errors import EditorError
 
 # Editors' errors are already told in their own words by the shared error log.
 OWN_LOGGERS = ("jekyll_compat.errors", "strict_content")
-# Pelican's warnings that strict_content's own checks tell better (with a line).
-TOLD_BETTER = ("Empty alt attribute for image %s in %s",)
 FIX = "corrigez ce qu'il signale : la construction n'accepte aucun avertissement"
 
 
@@ -21,7 +20,8 @@ class WarningCollector(logging.Handler):
         self.active = False  # during a run: outside one, warnings print as usual
 
     def emit(self, record):
-        if self.active and kept(record) and record.msg not in TOLD_BETTER:
+        # An empty alt is told better by strict_content's own check, with its line.
+        if self.active and kept(record) and not upstream.is_empty_alt_warning(record):
             self.records.append(record)
 
     def take(self, root, output):

@@ -2,12 +2,15 @@
 
 import logging
 
+from eig_common import boundaries
+from eig_common.options import ListOf, SettingsError, Spec, SubConfig, Text
 from jekyll_compat.errors import ERROR_LOG, BuildFailed
 from pelican import signals
 
 from . import checks, pelican_warnings, site_paths
 
 logger = logging.getLogger(__name__)
+__all__ = ["SPEC", "SettingsError", "load", "register"]  # SettingsError: eig_common's
 
 SETTING = "STRICT_CONTENT"
 DEFAULTS = {
@@ -15,13 +18,6 @@ DEFAULTS = {
     # sitemap.xml at the end): links to them are not broken.
     "also_built": ["sitemap.xml"],
 }
-
-
-class SettingsError(Exception):
-    """A mistake in STRICT_CONTENT, found at start."""
-
-    exitcode = 1
-    editor_facing = True  # the message says what to change: no traceback
 
 
 class Run:
@@ -36,21 +32,25 @@ class Run:
 RUN = Run()
 
 
+SPEC = Spec(
+    "strict_content",
+    {
+        SETTING: SubConfig(
+            {
+                "also_built": ListOf(
+                    Text(),
+                    default=DEFAULTS["also_built"],
+                    hint="une liste de chemins du dossier de sortie, comme « sitemap.xml »",
+                )
+            },
+            quote="'",
+        )
+    },
+)
+
+
 def load(settings):
-    given = settings.get(SETTING) or {}
-    if not isinstance(given, dict) or set(given) - set(DEFAULTS):
-        raise SettingsError(
-            f"strict_content: {SETTING} doit être un dictionnaire aux clés {sorted(DEFAULTS)}"
-        )
-    also_built = {**DEFAULTS, **given}["also_built"]
-    if not isinstance(also_built, (list, tuple)) or not all(
-        isinstance(p, str) and p for p in also_built
-    ):
-        raise SettingsError(
-            f"strict_content: {SETTING}['also_built'] doit être une liste de chemins "
-            "du dossier de sortie, comme « sitemap.xml »"
-        )
-    return [p.lstrip("/") for p in also_built]
+    return [p.lstrip("/") for p in SPEC.load(settings)[SETTING]["also_built"]]
 
 
 def start(pelican):
@@ -111,6 +111,8 @@ def register():
     # write; static_generator_finalized: the static generator always runs last,
     # so all content is known, and jekyll_compat has not yet told the run's
     # errors (all_generators_finalized); finalized: after the last write.
+    # jekyll_compat tells the errors this plugin finds (and its file names' rules).
+    boundaries.declare("strict_content", needs=["jekyll_compat"], spec=SPEC)
     signals.initialized.connect(start)
     signals.get_generators.connect(start_run)
     signals.generator_init.connect(remember_generator)

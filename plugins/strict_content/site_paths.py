@@ -3,6 +3,8 @@
 import posixpath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from eig_common.shared import shared
+
 # Pelican's own link syntax: {filename}path, |filename|path…
 INTRASITE_OPENERS = ("{", "|")
 # Addresses that are not pages of the site, and so are not checked.
@@ -21,9 +23,8 @@ def built_paths(generators, settings, also_built):
     for name in settings.get("DIRECT_TEMPLATES", ()):
         paths.add(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
     paths.update((settings.get("TEMPLATE_PAGES") or {}).values())
-    for generator in generators:
-        if hasattr(generator, "output_claims"):
-            paths.update(save_as for save_as, _ in generator.output_claims())
+    # The files plugins' generators write, each claimed in eig_common.shared.
+    paths.update(save_as for save_as, _ in shared(settings).claims)
     return {p for p in paths if p}
 
 

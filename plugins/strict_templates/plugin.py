@@ -5,7 +5,8 @@ there would silently blank part of every page. Missing attributes stay lenient,
 because content metadata is optional (`article.lieu` when no place is known).
 """
 
-from jinja2 import Undefined
+from eig_common import boundaries
+from jinja2 import Undefined, UndefinedError
 from jinja2.utils import missing
 from pelican import signals
 
@@ -15,8 +16,8 @@ def _strict_at_top_level(name):
     lenient = getattr(Undefined, name)
 
     def method(self, *args):
-        if self._undefined_obj is missing:
-            self._fail_with_undefined_error()
+        if self.unknown_name is not None:
+            raise UndefinedError(f"{self.unknown_name!r} is undefined")
         return lenient(self, *args)
 
     return method
@@ -25,7 +26,13 @@ def _strict_at_top_level(name):
 class NamesStrictUndefined(Undefined):
     """Undefined that raises when a template prints, tests or loops over an unknown name."""
 
-    __slots__ = ()
+    __slots__ = ("unknown_name",)
+
+    def __init__(self, hint=None, obj=missing, name=None, exc=UndefinedError):
+        super().__init__(hint, obj, name, exc)
+        # Looked up on no object: a top-level name that no setting defines.
+        self.unknown_name = name if obj is missing else None
+
     __str__ = _strict_at_top_level("__str__")
     __iter__ = _strict_at_top_level("__iter__")
     __bool__ = _strict_at_top_level("__bool__")
@@ -39,5 +46,6 @@ def use_strict_names(pelican):
 
 
 def register():
+    boundaries.declare("strict_templates")
     # initialized: before any generator builds its Jinja environment.
     signals.initialized.connect(use_strict_names)
