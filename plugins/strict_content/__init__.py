@@ -1,10 +1,11 @@
-"""A build that warns is a failed build: broken internal links and images, images
-without alt text, script in Markdown, and any warning Pelican logs.
+"""A build that warns is a failed build: HTML that the allow-list refuses (in page texts,
+static HTML and SVG files, includes), broken internal links and images, images without
+alt text, and any warning Pelican logs.
 
 Each problem is told as `path:line: what — what to do`, with jekyll_compat's
 other errors, before anything is written.
 """
 
-from .plugin import register
+from .plugin import passed, register
 
-__all__ = ["register"]
+__all__ = ["passed", "register"]

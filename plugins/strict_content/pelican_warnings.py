@@ -8,7 +8,10 @@ from jekyll_compat.errors import EditorError
 # Editors' errors are already told in their own words by the shared error log.
 OWN_LOGGERS = ("jekyll_compat.errors", "strict_content")
 # Pelican's warnings that strict_content's own checks tell better (with a line).
-TOLD_BETTER = ("Empty alt attribute for image %s in %s",)
+TOLD_BETTER = (
+    "Empty alt attribute for image %s in %s",
+    "Unable to find '%s', skipping url replacement.",
+)
 FIX = "corrigez ce qu'il signale : la construction n'accepte aucun avertissement"
 
 
