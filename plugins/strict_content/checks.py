@@ -8,15 +8,8 @@ import re
 from jekyll_compat import filenames
 from jekyll_compat.errors import EditorError
 
-from . import allow_list, html_tree, site_paths
+from . import allow_list, html_tree, refusals, site_paths
 from .source_lines import SourceLines
-
-UNCLOSED_FIX = "fermez-la : sinon le navigateur lit la suite de la page comme sa continuation"
-SWALLOWED_FIX = (
-    "fermez-le (guillemet, « > » ou « --> ») : sinon le navigateur lit la suite de la page "
-    "comme sa continuation"
-)
-COMMENT_PATTERN = re.compile(r"<[!?]|</[^a-zA-Z>]")
 
 
 class PageChecker:
@@ -37,7 +30,7 @@ class PageChecker:
 
     def error(self, patterns, problem, fix, last=False):
         """Told at the next line of the part's source that one of `patterns` (regexes) matches."""
-        if not isinstance(patterns, (list, tuple)):
+        if not isinstance(patterns, list):
             patterns = [patterns]
         line = self.lines.find(patterns, self.span or self.lines.whole, last)
         error = EditorError(self.rel, line, problem, fix)
@@ -54,7 +47,7 @@ class PageChecker:
             for node in tree.nodes:
                 self.check_node(node)
             if len(self.errors) == told and tree.unclosed is not None:
-                self.check_unclosed(tree.unclosed)
+                self.error(*refusals.unclosed(tree.unclosed), last=True)
             if len(self.errors) == told:
                 self.passed.append(html)
         return list(self.errors.values())
@@ -70,80 +63,17 @@ class PageChecker:
         return parts
 
     def check_node(self, node):
-        if node.name == html_tree.COMMENT:
-            self.error(
-                COMMENT_PATTERN,
-                "le texte contient un commentaire HTML ou une déclaration (« <!… », « <?… »), "
-                "que le navigateur masque",
-                "retirez-le : ce qu'il masque reste lisible dans le code de la page",
-            )
-            return
-        if node.name in ("html", "head", "body") and node.parent in ("", "html"):
-            for name, value in node.attrs.items():
-                self.refuse_attribute(node.name, name, value)
-            return
-        if node.name not in allow_list.ELEMENTS:
-            self.error(
-                re.compile(rf"<{re.escape(node.name)}(?![\w-])", re.IGNORECASE),
-                allow_list.element_problem(node.name),
-                allow_list.element_fix(node.name),
-            )
-            return
         refused = False
-        for name, value in node.attrs.items():
-            refused |= self.refuse_attribute(node.name, name, value)
+        for refusal in refusals.refusals(node, self.siteurl):
+            self.error(*refusal)
+            refused = True
+        if node.name not in allow_list.ELEMENTS:
+            return
         attribute = allow_list.ADDRESS_ATTRIBUTES.get(node.name)
-        if attribute in node.attrs:
-            refused |= self.refuse_address(node.name, attribute, node.attrs[attribute])
         if node.name == "img":
             self.check_alt(node)
         if attribute in node.attrs and not refused:
             self.check_address(node, node.attrs[attribute])
-
-    def refuse_attribute(self, element, name, value):
-        """Tell an attribute the allow-list refuses; whether it did."""
-        refusal = allow_list.attribute_refusal(element, name, value)
-        if refusal is None:
-            return False
-        escaped = re.escape(name)
-        self.error(
-            [
-                re.compile(rf"(?<![\w:-]){escaped}\s*=", re.IGNORECASE),
-                re.compile(rf"(?<![\w:-]){escaped}(?![\w-])", re.IGNORECASE),
-            ],
-            *refusal,
-        )
-        return True
-
-    def refuse_address(self, element, attribute, value):
-        """Tell an address the allow-list refuses; whether it did."""
-        refusal = allow_list.address_refusal(element, attribute, value, self.siteurl)
-        if refusal is None:
-            return False
-        address = allow_list.plain_address(value)
-        patterns = [self.literal(value.strip()), self.literal(address)]
-        scheme = allow_list.scheme_of(address)
-        if scheme:
-            patterns.append(re.compile(rf"{re.escape(scheme)}\s*:", re.IGNORECASE))
-        self.error(patterns, *refusal)
-        return True
-
-    def check_unclosed(self, name):
-        if name:
-            self.error(
-                re.compile(rf"<{re.escape(name)}(?![\w-])", re.IGNORECASE),
-                f"la balise <{name}> n'est pas fermée à la fin du texte",
-                UNCLOSED_FIX.replace("fermez-la", f"fermez-la par </{name}>"),
-                last=True,
-            )
-        else:
-            self.error(
-                re.compile("<"),
-                "le texte se termine à l'intérieur d'une balise, d'un attribut ou d'un "
-                "commentaire resté ouvert",
-                SWALLOWED_FIX,
-                last=True,
-            )
 
     def check_alt(self, tag):
         if not tag.attrs.get("alt", "").strip():

@@ -64,6 +64,10 @@ def fragment(html):
     if nodes and _is_end(nodes[-1]):
         end = nodes.pop()
         return Tree(tuple(nodes), None if end.parent == "body" else end.parent)
+    if nodes:  # what swallowed the end holds pieces of it: they are not the editor's
+        last = nodes[-1]
+        attrs = {k: v for k, v in last.attrs.items() if END_ID not in k and END_ID not in v}
+        nodes[-1] = Node(last.name, attrs, last.parent, last.text)
     return Tree(tuple(nodes), "")
 
 

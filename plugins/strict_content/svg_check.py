@@ -39,6 +39,10 @@ FIX_ELEMENT = (
 )
 
 
+class _Stop(Exception):
+    """Ends the reading of a file that declares a DOCTYPE."""
+
+
 def allowed(space, attr):
     """Whether an attribute (namespace, local name) other than a link is allowed."""
     if space == XML:
@@ -110,9 +114,10 @@ def problems(data):
 
     def doctype(*_):
         tell(
-            "l'image SVG contient une déclaration <!DOCTYPE> ou <!ENTITY>",
+            "l'image SVG contient une déclaration <!DOCTYPE> (ou <!ENTITY>)",
             "retirez-la : une image SVG n'en a pas besoin",
         )
+        raise _Stop  # its entities are never expanded
 
     def instruction(target, _data):
         tell(
@@ -124,11 +129,12 @@ def problems(data):
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = doctype
     parser.ProcessingInstructionHandler = instruction
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
     try:
         parser.Parse(data, True)
+    except _Stop:
+        pass
     except xml.parsers.expat.ExpatError as err:
         found.append(
             (
