@@ -11,6 +11,11 @@ from jekyll_compat.errors import EditorError
 from . import allow_list, html_tree, refusals, site_paths
 from .source_lines import SourceLines
 
+# Said of a problem whose HTML the source does not hold as it is.
+NOT_AS_WRITTEN = (
+    " (dans le texte qui commence à cette ligne, écrit par Liquid ou par un fichier inclus)"
+)
+
 
 class PageChecker:
     """Checks one content object against the allow-list and what the run builds."""
@@ -32,7 +37,12 @@ class PageChecker:
         """Told at the next line of the part's source that one of `patterns` (regexes) matches."""
         if not isinstance(patterns, list):
             patterns = [patterns]
-        line = self.lines.find(patterns, self.span or self.lines.whole, last)
+        span = self.span or self.lines.whole
+        line = self.lines.find(patterns, span, last)
+        if line is None and self.lines.lines:
+            # Written by Liquid or an include: the line where this text starts.
+            line = max(span.first, 1)
+            problem += NOT_AS_WRITTEN
         error = EditorError(self.rel, line, problem, fix)
         self.errors.setdefault(str(error), error)  # a body shown twice is told once
 

@@ -1,5 +1,7 @@
 """Where in a source file a problem found in its rendered HTML was written."""
 
+import functools
+import html
 import re
 from dataclasses import dataclass
 
@@ -44,27 +46,35 @@ class SourceLines:
                 return Span(number, self.front_end - 1)
         return Span(1, max(self.front_end - 1, 0))
 
+    @functools.cached_property
+    def unescaped(self):
+        """The lines with their character references read (`&#x09;` as a tab), as the
+        parser read them."""
+        return [html.unescape(line) for line in self.lines]
+
     def find(self, patterns, span, last=False):
         """The line of the next match (each call moves on) of the first pattern that
-        matches in `span`, else in the whole file; None if none does."""
+        matches in `span`, else in the whole file, as written or with its character
+        references read; None if none does."""
         for pattern in patterns:
-            for where in (span, self.whole):
-                line = self._next(pattern, where, last)
-                if line is not None:
-                    return line
+            for lines in (self.lines, self.unescaped):
+                for where in (span, self.whole):
+                    line = self._next(pattern, where, last, lines)
+                    if line is not None:
+                        return line
         return None
 
-    def _next(self, pattern, span, last):
+    def _next(self, pattern, span, last, lines):
         matches = [
             number
-            for number in range(max(span.first, 1), min(span.last, len(self.lines)) + 1)
-            for _ in pattern.finditer(self.lines[number - 1])
+            for number in range(max(span.first, 1), min(span.last, len(lines)) + 1)
+            for _ in pattern.finditer(lines[number - 1])
         ]
         if not matches:
             return None
         if last:
             return matches[-1]
-        key = (pattern.pattern, span)
+        key = (pattern.pattern, span, lines is self.lines)
         told = self.seen.get(key, 0)
         self.seen[key] = told + 1
         return matches[min(told, len(matches) - 1)]
