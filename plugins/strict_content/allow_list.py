@@ -86,6 +86,15 @@ def allowed_attributes(name):
     return GLOBAL_ATTRIBUTES | ATTRIBUTES.get(name, set())
 
 
+def is_column_alignment(element, name, value):
+    """Whether an attribute is the alignment Markdown writes for `|:--|` in a table."""
+    return (
+        element in ("th", "td")
+        and name == "style"
+        and value.replace(" ", "").startswith("text-align:")
+    )
+
+
 def attribute_refusal(element, name, value):
     """(problem, fix) for an attribute the element may not carry, else None."""
     if name in allowed_attributes(element):
@@ -94,10 +103,11 @@ def attribute_refusal(element, name, value):
     if name.startswith("on"):
         return f"{where}, qui exécute du JavaScript", "retirez cet attribut"
     if name == "style":
-        if element in ("th", "td") and value.replace(" ", "").startswith("text-align:"):
+        if is_column_alignment(element, name, value):
             return (
-                f"{where} : l'alignement d'une colonne de tableau n'est pas permis",
-                "retirez les « : » de la ligne de tirets sous l'en-tête du tableau",
+                "le tableau aligne ses colonnes (attribut « style » de <th> et <td>), "
+                "ce qui n'est pas permis",
+                "retirez les « : » de cette ligne de tirets",
             )
         return where, "retirez-le : la mise en forme vient de la feuille de style du site (DSFR)"
     allowed = ", ".join(sorted(allowed_attributes(element)))

@@ -12,6 +12,8 @@ DOCUMENT_FIX = (
     '`<title>` et `<html lang="fr">` (voir docs/editeurs/html-autorise.md)'
 )
 COMMENT = re.compile(r"<[!?]|</[^a-zA-Z>]")
+# A Markdown table's row of dashes that aligns a column (`|:--|`, `|--:|`).
+ALIGNMENT_ROW = re.compile(r"^[\s|:-]*(:-|-:)[\s|:-]*$")
 
 
 def tag_pattern(name):
@@ -63,7 +65,8 @@ def refusals(node, siteurl="", document=False, noun="le texte"):
     for name, value in node.attrs.items():
         refusal = allow_list.attribute_refusal(node.name, name, value)
         if refusal:
-            yield (attribute_patterns(name), *refusal)
+            aligned = allow_list.is_column_alignment(node.name, name, value)
+            yield ([ALIGNMENT_ROW] if aligned else attribute_patterns(name), *refusal)
     attribute = allow_list.ADDRESS_ATTRIBUTES.get(node.name)
     if attribute in node.attrs:
         value = node.attrs[attribute]
