@@ -1,8 +1,10 @@
 """The allow-list at the HTML boundary: what a page, a static file or an include may hold,
 each refusal with its exact message and line."""
 
+import pytest
+import strict_content
 from conftest import assert_fails_with, page
-from strict_content import allow_list, html_tree
+from strict_content import allow_list, html_tree, safe_markup
 
 NO_SCRIPT = "retirez-la : le contenu d'une page n'exécute pas de JavaScript"
 NO_FRAME = "retirez-la : une page n'intègre pas d'autre site ; mettez plutôt un lien vers lui"
@@ -288,3 +290,12 @@ def test_address_rules():
     assert refused("img", "src", "https://eig.example/static/a.png", "https://eig.example") is None
     assert refused("img", "src", "https://ailleurs.example/a.png", "https://eig.example")
     assert refused("img", "src", "//ailleurs.example/a.png", "") is not None
+
+
+def test_markup_lets_through_only_what_the_list_accepts():
+    assert str(strict_content.markup('<p>Voir <a href="/faq/">la FAQ</a>.</p>')) == (
+        '<p>Voir <a href="/faq/">la FAQ</a>.</p>'
+    )
+    for refused in ('<p onclick="x">y</p>', "<script>x</script>", '<a title="x', "<!-- x -->"):
+        with pytest.raises(safe_markup.RefusedHTML):
+            strict_content.markup(refused)

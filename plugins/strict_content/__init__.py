@@ -6,6 +6,6 @@ Each problem is told as `path:line: what — what to do`, with jekyll_compat's
 other errors, before anything is written.
 """
 
-from .plugin import passed, register
+from .plugin import markup, passed, register
 
-__all__ = ["passed", "register"]
+__all__ = ["markup", "passed", "register"]

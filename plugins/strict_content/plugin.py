@@ -6,7 +6,7 @@ from jekyll_compat import config as jekyll_config
 from jekyll_compat.errors import ERROR_LOG, BuildFailed
 from pelican import signals
 
-from . import checks, pelican_warnings, site_paths, static_files
+from . import checks, pelican_warnings, safe_markup, site_paths, static_files
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +74,12 @@ def passed(html):
     """Whether `html` is rendered HTML that this run's allow-list accepted (what a template
     may print unescaped)."""
     return html in RUN.passed
+
+
+def markup(html):
+    """`html` as Markup for an autoescaping template, if the allow-list accepts it; else
+    the build stops (safe_markup.RefusedHTML). The one place that marks a body safe."""
+    return safe_markup.markup(html, RUN.passed)
 
 
 def remember_generator(generator):
