@@ -31,7 +31,7 @@ from pelican.settings import read_settings
 # The call is open then: /candidater/ embeds the form, the one frame allowed.
 CALL_OPEN_EPOCH = "1507500000"
 EXAMPLES = settings(
-    max_examples=20,
+    max_examples=15,
     deadline=None,
     derandomize=True,
     database=None,
