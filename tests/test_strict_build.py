@@ -102,7 +102,7 @@ def test_script_in_markdown(strict_build):
     result = strict_build({"pages/x.md": body(text)})
     assert_fails_with(
         result,
-        "pages/x.md:7: le texte contient une balise <script> — retirez-le : le contenu d'une "
+        "pages/x.md:7: le texte contient une balise <script> — retirez-la : le contenu d'une "
         "page n'exécute pas de JavaScript",
         "pages/x.md:9: la balise <a> porte l'attribut « onclick », qui exécute du JavaScript — "
         "retirez cet attribut",

@@ -83,13 +83,26 @@ def test_pelican_warns_of_an_empty_alt_in_these_words():
     finally:
         logger.removeHandler(handler)
     assert [upstream.is_empty_alt_warning(r) for r in handler.records] == [True]
+    assert [upstream.is_told_better_warning(r) for r in handler.records] == [True]
 
 
-def test_the_readers_html_is_the_contents_raw_content(tmp_path):
-    """strict_content checks {filename} links before Pelican replaces them."""
-    html = '<p><a href="{filename}autre.md">x</a></p>'
-    page = Page(html, {"title": "T"}, settings(tmp_path), str(tmp_path / "a.md"), {})
-    assert upstream.raw_content(page) == html
+def test_pelican_warns_of_a_dead_filename_link_in_these_words(tmp_path):
+    """strict_content tells a dead {filename} link with its line, Pelican without."""
+    handler = Records()
+    logger = logging.getLogger("pelican.contents")
+    logger.addHandler(handler)
+    try:
+        page = Page(
+            '<p><a href="{filename}nulle-part.md">x</a></p>',
+            {"title": "T"},
+            settings(tmp_path),
+            str(tmp_path / "a.md"),
+            {"generated_content": {}, "static_content": {}},
+        )
+        page.get_content("")
+    finally:
+        logger.removeHandler(handler)
+    assert [upstream.is_told_better_warning(r) for r in handler.records] == [True]
 
 
 def test_a_renamed_static_file_is_written_and_linked_under_its_new_name(tmp_path):

@@ -16,6 +16,8 @@ from pelican.utils import memoized
 COULD_NOT_PROCESS = "Could not process %s"
 # readers.py logs it for <img alt="">; strict_content says it with a line instead.
 EMPTY_ALT = "Empty alt attribute for image %s in %s"
+# contents.py logs it for a {filename} link to nothing; strict_content says it with a line.
+UNABLE_TO_FIND = "Unable to find '%s', skipping url replacement."
 
 
 def unprocessed_file(record):
@@ -29,15 +31,12 @@ def is_empty_alt_warning(record):
     return record.msg == EMPTY_ALT
 
 
+def is_told_better_warning(record):
+    """Pelican's warnings that strict_content's own checks tell better (with a line)."""
+    return record.msg in (EMPTY_ALT, UNABLE_TO_FIND)
+
+
 # -- Pelican's content objects --------------------------------------------------------
-
-
-def raw_content(content):
-    """The HTML the reader gave, before Pelican turns {filename} links into addresses.
-
-    `Content.content` gives it after that, and logs a missing target without its line.
-    """
-    return content._content
 
 
 def rename_static(static, save_as):

@@ -27,6 +27,9 @@ def check_settings(pelican):
     # Dates in file names are the reader's (two-digit years too): Pelican's own
     # parser would drop a file with an impossible date, without an error.
     settings["FILENAME_METADATA"] = ""
+    # Includes are parts of pages, not pages: Pelican would read an .html one as a page.
+    for key in ("PAGE_EXCLUDES", "ARTICLE_EXCLUDES"):
+        settings[key] = list(dict.fromkeys([*(settings.get(key) or []), jekyll.includes]))
 
 
 def start_run(pelican):

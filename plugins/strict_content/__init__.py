@@ -1,5 +1,6 @@
-"""A build that warns is a failed build: broken internal links and images, images
-without alt text, script in Markdown, and any warning Pelican logs.
+"""A build that warns is a failed build: HTML that the allow-list refuses (in page texts,
+static HTML and SVG files, includes), broken internal links and images, images without
+alt text, and any warning Pelican logs.
 
 Each problem is told as `path:line: what — what to do`, with jekyll_compat's
 other errors, before anything is written.
@@ -14,6 +15,6 @@ PLUGINS_FOLDER = str(Path(__file__).resolve().parent.parent)
 if PLUGINS_FOLDER not in sys.path:
     sys.path.append(PLUGINS_FOLDER)
 
-from .plugin import register  # noqa: E402
+from .plugin import markup, passed, register  # noqa: E402
 
-__all__ = ["register"]
+__all__ = ["markup", "passed", "register"]

@@ -1,35 +1,48 @@
-"""The problems of one built page's body: links, images and script, with their source line."""
+"""The problems of one built page's body: what the allow-list refuses, links and images,
+each told at its source line."""
 
 import functools
 import os
 import re
 
-from eig_common import upstream
 from jekyll_compat import filenames
 from jekyll_compat.errors import EditorError
 
-from . import html_scan, site_paths
+from . import allow_list, html_tree, refusals, site_paths
+from .source_lines import SourceLines
 
-NO_SCRIPT_FIX = "retirez-le : le contenu d'une page n'exécute pas de JavaScript"
+# Said of a problem whose HTML the source does not hold as it is.
+NOT_AS_WRITTEN = (
+    " (dans le texte qui commence à cette ligne, écrit par Liquid ou par un fichier inclus)"
+)
 
 
 class PageChecker:
-    """Checks one content object against what the run builds."""
+    """Checks one content object against the allow-list and what the run builds."""
 
     def __init__(self, content, root, context, built, siteurl):
         self.content, self.root, self.context = content, root, context
         self.built, self.siteurl = built, siteurl
         self.rel = content.relative_source_path.replace(os.sep, "/")
         self.errors = {}
+        self.passed = []  # the HTML of each part that the allow-list accepts
+        self.span = None  # where the part being checked was written
 
     @functools.cached_property
     def lines(self):
         """The source's lines, read only to tell an error's line."""
-        return _source_lines(os.path.join(self.root, self.rel))
+        return SourceLines.read(os.path.join(self.root, self.rel))
 
-    def error(self, pattern, problem, fix):
-        """Told at the first line of the source that `pattern` (a regex) matches."""
-        line = next((n for n, text in enumerate(self.lines, 1) if pattern.search(text)), None)
+    def error(self, patterns, problem, fix, last=False):
+        """Told at the next line of the part's source that one of `patterns` (regexes) matches."""
+        if not isinstance(patterns, list):
+            patterns = [patterns]
+        span = self.span or self.lines.whole
+        line = self.lines.find(patterns, span, last)
+        if line is None and self.lines.lines:
+            # Written by Liquid or an include: the line where this text starts.
+            line = max(span.first, 1)
+            problem += NOT_AS_WRITTEN
         error = EditorError(self.rel, line, problem, fix)
         self.errors.setdefault(str(error), error)  # a body shown twice is told once
 
@@ -37,46 +50,40 @@ class PageChecker:
         return re.compile(re.escape(text), re.IGNORECASE)
 
     def run(self):
-        for html in self.html_parts():
-            for tag in html_scan.tags(html):
-                self.check_script(tag)
-                if tag.name == "img":
-                    self.check_alt(tag)
-                for name in site_paths_attributes(tag):
-                    self.check_address(tag, tag.attrs[name])
+        for html, span in self.html_parts():
+            self.span = span
+            told = len(self.errors)
+            tree = html_tree.fragment(html)
+            for node in tree.nodes:
+                self.check_node(node)
+            if len(self.errors) == told and tree.unclosed is not None:
+                self.error(*refusals.unclosed(tree.unclosed), last=True)
+            if len(self.errors) == told:
+                self.passed.append(html)
         return list(self.errors.values())
 
     def html_parts(self):
-        """The body, and the Markdown fields of the front matter, as rendered HTML."""
-        parts = [upstream.raw_content(self.content) or ""]
+        """The body as templates print it, and the front matter's Markdown fields as
+        rendered HTML, each with the span of the source it was written in."""
+        parts = [(self.content.content or "", self.lines.body)]
         for field in self.content.settings.get("FORMATTED_FIELDS", ()):
             value = self.content.metadata.get(field)
-            if isinstance(value, str) and value not in parts:
-                parts.append(value)
+            if isinstance(value, str) and value not in [html for html, _ in parts]:
+                parts.append((value, self.lines.field(field)))
         return parts
 
-    def check_script(self, tag):
-        if tag.name == "script":
-            self.error(
-                re.compile(r"<\s*script", re.I),
-                "le texte contient une balise <script>",
-                NO_SCRIPT_FIX,
-            )
-        for name, value in tag.attrs.items():
-            if name.startswith("on"):
-                self.error(
-                    re.compile(rf"\b{re.escape(name)}\s*=", re.I),
-                    f"la balise <{tag.name}> porte l'attribut « {name} », "
-                    "qui exécute du JavaScript",
-                    "retirez cet attribut",
-                )
-            elif html_scan.runs_script(value):
-                scheme = value.strip().split(":", 1)[0]
-                self.error(
-                    re.compile(rf"{re.escape(scheme)}\s*:", re.I),
-                    f"l'adresse « {value.strip()[:60]} » exécute du JavaScript",
-                    "remplacez-la par l'adresse d'une page, ou retirez le lien",
-                )
+    def check_node(self, node):
+        refused = False
+        for refusal in refusals.refusals(node, self.siteurl):
+            self.error(*refusal)
+            refused = True
+        if node.name not in allow_list.ELEMENTS:
+            return
+        attribute = allow_list.ADDRESS_ATTRIBUTES.get(node.name)
+        if node.name == "img":
+            self.check_alt(node)
+        if attribute in node.attrs and not refused:
+            self.check_address(node, node.attrs[attribute])
 
     def check_alt(self, tag):
         if not tag.attrs.get("alt", "").strip():
@@ -90,11 +97,7 @@ class PageChecker:
 
     def check_address(self, tag, address):
         address = address.strip()
-        if (
-            not address
-            or address.startswith(site_paths.NOT_CHECKED)
-            or html_scan.runs_script(address)
-        ):
+        if not address or address.startswith(site_paths.NOT_CHECKED):
             return
         image = tag.name == "img"
         link = site_paths.intrasite(address)
@@ -152,19 +155,7 @@ class PageChecker:
             )
 
 
-def site_paths_attributes(tag):
-    """The attributes of `tag` that hold an address of a page or file to load."""
-    return [name for name in tag.attrs if name in html_scan.LINK_ATTRIBUTES]
-
-
-def _source_lines(path):
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read().splitlines()
-    except OSError:
-        return []
-
-
 def check(content, root, context, built, siteurl):
-    """Every problem in one content object's rendered body."""
-    return PageChecker(content, root, context, built, siteurl).run()
+    """(every problem in one content object's rendered HTML, the parts of it that passed)."""
+    checker = PageChecker(content, root, context, built, siteurl)
+    return checker.run(), checker.passed

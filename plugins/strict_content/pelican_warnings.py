@@ -20,8 +20,9 @@ class WarningCollector(logging.Handler):
         self.active = False  # during a run: outside one, warnings print as usual
 
     def emit(self, record):
-        # An empty alt is told better by strict_content's own check, with its line.
-        if self.active and kept(record) and not upstream.is_empty_alt_warning(record):
+        # An empty alt or a dead {filename} link is told better by strict_content's own
+        # checks, with its line.
+        if self.active and kept(record) and not upstream.is_told_better_warning(record):
             self.records.append(record)
 
     def take(self, root, output):

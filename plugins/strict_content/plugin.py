@@ -4,13 +4,15 @@ import logging
 
 from eig_common import boundaries
 from eig_common.options import ListOf, SettingsError, Spec, SubConfig, Text
+from jekyll_compat import config as jekyll_config
 from jekyll_compat.errors import ERROR_LOG, BuildFailed
 from pelican import signals
 
-from . import checks, pelican_warnings, site_paths
+from . import checks, pelican_warnings, safe_markup, site_paths, static_files
 
 logger = logging.getLogger(__name__)
-__all__ = ["SPEC", "SettingsError", "load", "register"]  # SettingsError: eig_common's
+# SettingsError: eig_common's
+__all__ = ["SPEC", "SettingsError", "load", "markup", "passed", "register"]
 
 SETTING = "STRICT_CONTENT"
 DEFAULTS = {
@@ -27,6 +29,7 @@ class Run:
         self.generators = []
         self.collector = None
         self.also_built = ()
+        self.passed = set()  # the rendered HTML that the allow-list accepted this run
 
 
 RUN = Run()
@@ -62,9 +65,22 @@ def start(pelican):
 def start_run(pelican):
     """Each run (autoreload makes several) starts with no generator and no warning."""
     RUN.generators = []
+    RUN.passed = set()
     if RUN.collector is not None:
         RUN.collector.records = []
         RUN.collector.active = True
+
+
+def passed(html):
+    """Whether `html` is rendered HTML that this run's allow-list accepted (what a template
+    may print unescaped)."""
+    return html in RUN.passed
+
+
+def markup(html):
+    """`html` as Markup for an autoescaping template, if the allow-list accepts it; else
+    the build stops (safe_markup.RefusedHTML). The one place that marks a body safe."""
+    return safe_markup.markup(html, RUN.passed)
 
 
 def remember_generator(generator):
@@ -78,8 +94,18 @@ def check_pages(static_generator):
     built = site_paths.built_paths(RUN.generators, settings, RUN.also_built)
     contents = [c for c in context.get("generated_content", {}).values() if c is not None]
     for content in sorted(contents, key=lambda c: c.relative_source_path):
-        for error in checks.check(content, settings["PATH"], context, built, settings["SITEURL"]):
+        errors, accepted = checks.check(
+            content, settings["PATH"], context, built, settings["SITEURL"]
+        )
+        for error in errors:
             ERROR_LOG.report(error)
+        RUN.passed.update(accepted)
+    static = [s.relative_source_path for s in context.get("static_content", {}).values()]
+    for error in static_files.static_problems(settings["PATH"], static):
+        ERROR_LOG.report(error)
+    includes = jekyll_config.load(settings).includes
+    for error in static_files.include_problems(settings["PATH"], includes):
+        ERROR_LOG.report(error)
     for error in (
         RUN.collector.take(settings["PATH"], settings["OUTPUT_PATH"]) if RUN.collector else ()
     ):
