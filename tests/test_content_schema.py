@@ -213,8 +213,8 @@ def test_unknown_layout_is_told_once(strict_build):
     result = strict_build({"pages/x.md": page("layout: pages\ntitle: T\n")})
     assert_fails_with(
         result,
-        "pages/x.md:2: la mise en page « pages » est inconnue — utilisez l'une de : a-propos, "
-        "cgu, faq, page, post",
+        "pages/x.md:2: la mise en page « pages » est inconnue — vouliez-vous écrire « page » ? "
+        "Sinon, utilisez l'une de : a-propos, cgu, faq, page",
     )
 
 

@@ -3,6 +3,7 @@
 import difflib
 
 from jekyll_compat.errors import EditorError
+from jekyll_compat.reader import HANDLED
 
 from . import schema
 from .schema import INTEGER, LIST, PATH, TEXT, WORDS
@@ -128,6 +129,8 @@ class Checker:
                 )
 
     def check_unknown(self, key):
+        if key in HANDLED:
+            return  # a Jekyll key the reader reads (`tag`), not a typo of a close one
         known = [k for f in self.kind.fields for k in f.keys]
         guess = closest(key, known)
         if guess:
