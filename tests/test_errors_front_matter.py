@@ -103,7 +103,7 @@ def test_layout_whose_template_is_missing(build):
     assert_fails_with(
         result,
         "pages/x.md:2: la mise en page « faq » renvoie au gabarit « questions.html », absent "
-        "du dossier des gabarits — utilisez l'une de : a-propos, cgu, faq, page ; ou "
+        "du dossier des gabarits — utilisez l'une de : a-propos, cgu, faq, page, post ; ou "
         "ajoutez le gabarit templates/questions.html",
     )
 

@@ -4,12 +4,18 @@ import functools
 import os
 import re
 
-from jekyll_compat import filenames
+from jekyll_compat import config as jekyll_config
+from jekyll_compat import filenames, front_matter
 from jekyll_compat.errors import EditorError
 
 from . import html_scan, site_paths
 
 NO_SCRIPT_FIX = "retirez-le : le contenu d'une page n'exécute pas de JavaScript"
+# `{% include name.md … %}` in a source line: where an included file's text comes from.
+INCLUDE_TAG = re.compile(r"\{%-?\s*include\s+[\"']?([^\s\"'%]+)")
+# Included files searched for an error's line, at most: includes within includes.
+MAX_INCLUDE_DEPTH = 5
+MAX_INCLUDED_FILES = 50
 
 
 class PageChecker:
@@ -20,23 +26,79 @@ class PageChecker:
         self.built, self.siteurl = built, siteurl
         self.rel = content.relative_source_path.replace(os.sep, "/")
         self.errors = {}
+        self.in_field = False  # whether the HTML being checked is a front-matter field
 
     @functools.cached_property
     def lines(self):
         """The source's lines, read only to tell an error's line."""
         return _source_lines(os.path.join(self.root, self.rel))
 
+    @functools.cached_property
+    def body_start(self):
+        """How many of the source's lines its front matter takes (0 when it has none)."""
+        try:
+            return front_matter.split("\n".join(self.lines), self.rel)[2] - 1
+        except EditorError:
+            return 0
+
     def error(self, pattern, problem, fix):
-        """Told at the first line of the source that `pattern` (a regex) matches."""
-        line = next((n for n, text in enumerate(self.lines, 1) if pattern.search(text)), None)
-        error = EditorError(self.rel, line, problem, fix)
+        """Told where `pattern` (a regex) first matches: in the part of the source the
+        HTML came from (body, or front matter for a Markdown field), else in a file the
+        body includes, else anywhere in the source."""
+        path, line, included_by = self.rel, None, None
+        if self.in_field:
+            line = _first_match(pattern, self.lines[: self.body_start])
+        else:
+            line = _first_match(pattern, self.lines[self.body_start :], self.body_start + 1)
+            if line is None:
+                found = self.in_includes(pattern)
+                if found is not None:
+                    path, line, included_by = found
+                    problem += f" (fichier inclus par {included_by})"
+        if line is None and path == self.rel:
+            line = _first_match(pattern, self.lines)
+        error = EditorError(path, line, problem, fix)
         self.errors.setdefault(str(error), error)  # a body shown twice is told once
+
+    def in_includes(self, pattern):
+        """(include, its line, `page:line` that includes it) where `pattern` first matches in
+        the files the body includes, however deep (bounded), or None."""
+        folder = jekyll_config.load(self.content.settings).includes
+        base = os.path.realpath(os.path.join(self.root, folder))
+        queue = [
+            (name, f"{self.rel}:{number}", 1)
+            for number, text in enumerate(self.lines[self.body_start :], self.body_start + 1)
+            for name in INCLUDE_TAG.findall(text)
+        ]
+        seen = set()
+        while queue and len(seen) < MAX_INCLUDED_FILES:
+            name, included_by, depth = queue.pop(0)
+            path = os.path.realpath(os.path.join(base, name))
+            if path in seen or not path.startswith(base + os.sep):
+                continue  # never a file outside the includes folder
+            seen.add(path)
+            lines = _source_lines(path)
+            line = _first_match(pattern, lines)
+            if line is not None:
+                return (
+                    f"{folder}/{os.path.relpath(path, base)}".replace(os.sep, "/"),
+                    line,
+                    included_by,
+                )
+            if depth < MAX_INCLUDE_DEPTH:
+                queue.extend(
+                    (inner, included_by, depth + 1)
+                    for text in lines
+                    for inner in INCLUDE_TAG.findall(text)
+                )
+        return None
 
     def literal(self, text):
         return re.compile(re.escape(text), re.IGNORECASE)
 
     def run(self):
-        for html in self.html_parts():
+        for index, html in enumerate(self.html_parts()):
+            self.in_field = index > 0  # a Markdown field of the front matter
             for tag in html_scan.tags(html):
                 self.check_script(tag)
                 if tag.name == "img":
@@ -103,11 +165,26 @@ class PageChecker:
         path = site_paths.site_path(address, self.content.url, self.siteurl)
         if path is None or site_paths.is_built(path, self.built):
             return
+        source = site_paths.static_source(path, self.content.settings)
         if image:
             self.error(
                 self.literal(address),
                 f"l'image « {address} » n'existe pas sur le site",
-                "vérifiez son nom : une image se place dans static/ et s'écrit `/static/nom.png`",
+                f"vérifiez son nom, ou placez l'image dans {source} (le fichier que cette "
+                "adresse publie)"
+                if source
+                else "vérifiez son nom : une image se place dans static/ et s'écrit "
+                "`/static/nom.png`",
+            )
+        elif site_paths.is_file_address(path):
+            self.error(
+                self.literal(address),
+                f"le lien « {address} » mène à un fichier absent du site",
+                f"vérifiez son nom, ou placez le fichier dans {source} (le fichier que cette "
+                "adresse publie)"
+                if source
+                else "placez le fichier dans static/ et liez-le par son chemin, par exemple "
+                f"`/static{path}` pour static{path}",
             )
         else:
             self.error(
@@ -154,6 +231,11 @@ class PageChecker:
 def site_paths_attributes(tag):
     """The attributes of `tag` that hold an address of a page or file to load."""
     return [name for name in tag.attrs if name in html_scan.LINK_ATTRIBUTES]
+
+
+def _first_match(pattern, lines, first=1):
+    """The number of the first of `lines` (numbered from `first`) that `pattern` matches."""
+    return next((n for n, text in enumerate(lines, first) if pattern.search(text)), None)
 
 
 def _source_lines(path):
