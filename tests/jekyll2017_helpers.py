@@ -39,15 +39,26 @@ def placeholder_png():
     )
 
 
+def title_part(path):
+    """What follows the date in a dated file name: its address on the site."""
+    return path.name[len("AAAA-MM-JJ-") :]
+
+
 def site_with_2017_files(dest):
-    """A copy of the real site with the 2017 files in content/defis/ and their images in
-    static/img/; returns the site and {file name: its image paths}."""
+    """A copy of the real site with the 2017 files in content/defis/ (each in place of the
+    site's file of the same name after the date, which would take the same address) and
+    their images in static/img/; returns the site and {file name: its image paths}."""
     site = copy_real_site(Path(dest))
+    challenges = site / "content" / "defis"
+    names = {title_part(post) for post in posts()}
+    for ours in challenges.glob("*.md"):
+        if title_part(ours) in names:
+            ours.unlink()
     linked = {}
     png = placeholder_png()
     for post in posts():
         text = post.read_text(encoding="utf-8")
-        shutil.copy(post, site / "content" / "defis" / post.name)
+        shutil.copy(post, challenges / post.name)
         linked[post.name] = images(text)
         for path in linked[post.name]:
             target = site / "static" / path.lstrip("/")
