@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import skill_aliases_doc
 import yaml
 from bs4 import BeautifulSoup
 from conftest import build_real_site
@@ -109,3 +110,9 @@ def test_skill_pages_list_the_2017_files(built):
     written = {p.parent.name for p in result.output.glob("defis/competence/*/index.html")}
     # One page per allowed skill the files seek, whatever the file's spelling.
     assert written == {"data-science", "datavisualisation", "design", "developpement", "geomatique"}
+
+
+def test_the_editors_alias_table_follows_the_schema():
+    document = skill_aliases_doc.DOCUMENT.read_text(encoding="utf-8")
+    assert skill_aliases_doc.render(document) == document, "run: scripts/skill_aliases_doc.py"
+    assert "| `design` | « design ux »" in document
