@@ -5,6 +5,7 @@ tables (scripts/schema_docs.py) and by tools that write new files, such as
 `make defi`. Importable without Pelican: `from content_schema.schema import SCHEMAS`.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ class Field:
     default: object = None  # what the build assumes when the key is absent, if it matters
     # Other spellings of allowed values: {choice: (alias, ...)}; a value matches a
     # choice or an alias whatever its case, accents and spacing.
-    value_aliases: dict = field(default_factory=dict)
+    value_aliases: dict = field(default_factory=dict, hash=False)
 
     def __post_init__(self):
         if not self.label:
@@ -95,8 +96,9 @@ class Field:
 
     def canonical(self, value):
         """The allowed value that `value` writes (itself, or one of its aliases), or None."""
-        return self.spellings().get(plain(value))
+        return self.spellings.get(plain(value))
 
+    @functools.cached_property
     def spellings(self):
         """{plain form: allowed value} of every choice and alias."""
         found = {plain(c): c for c in self.choices}

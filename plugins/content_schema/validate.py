@@ -44,7 +44,7 @@ def closest(word, candidates):
 
 def nearest_choice(value, field):
     """The allowed value whose spelling (a choice or an alias) is nearest to `value`."""
-    spellings = field.spellings()
+    spellings = field.spellings
     match = difflib.get_close_matches(schema.plain(value), spellings, n=1, cutoff=0.75)
     return spellings[match[0]] if match else None
 

@@ -223,18 +223,19 @@ class JekyllReader(YAMLMetadataReader):
         return offered or sorted(self.config.layouts)
 
     def _template(self, source, layout, metadata, error):
-        offered = self.layouts_for(source)
-        known = ", ".join(offered)
         if layout is None:
+            offered = self.layouts_for(source)
             error(
                 None,
                 "la page n'a pas de mise en page",
                 f"ajoutez dans l'en-tête `layout: {'page' if 'page' in offered else offered[0]}` "
-                f"(mises en page connues : {known})",
+                f"(mises en page connues : {', '.join(offered)})",
             )
             return
         template = self.config.layouts.get(str(layout))
         if template is None:
+            offered = self.layouts_for(source)
+            known = ", ".join(offered)
             near = difflib.get_close_matches(str(layout), offered, n=1, cutoff=0.6)
             hint = f"vouliez-vous écrire « {near[0]} » ? Sinon, u" if near else "u"
             error(
@@ -247,7 +248,8 @@ class JekyllReader(YAMLMetadataReader):
                 "layout",
                 f"la mise en page « {layout} » renvoie au gabarit « {template}.html », "
                 "absent du dossier des gabarits",
-                f"utilisez l'une de : {known} ; ou ajoutez le gabarit templates/{template}.html",
+                f"utilisez l'une de : {', '.join(self.layouts_for(source))} ; ou ajoutez le "
+                f"gabarit templates/{template}.html",
             )
         else:
             metadata["template"] = template
