@@ -264,3 +264,15 @@ def test_each_spelling_means_one_skill():
     # Only the skills' field has aliases: other keys' values are compared as written.
     others = [f for kind in SCHEMAS.values() for f in kind.fields if f.value_aliases]
     assert others == [field]
+
+
+def test_image_of_static_img_linked_at_its_source_path_is_told_its_address(strict_build):
+    result = strict_build(
+        {"pages/x.md": body("![Logo](/static/img/logo.png)\n"), "static/img/logo.png": PNG},
+        **IMG_SETTINGS,
+    )
+    assert_fails_with(
+        result,
+        "pages/x.md:5: l'image « /static/img/logo.png » n'existe pas sur le site — le fichier "
+        "static/img/logo.png est publié à l'adresse `/img/logo.png` : écrivez celle-ci",
+    )

@@ -42,9 +42,7 @@ class PageChecker:
             return 0
 
     def error(self, pattern, problem, fix):
-        """Told where `pattern` (a regex) first matches: in the part of the source the
-        HTML came from (body, or front matter for a Markdown field), else in a file the
-        body includes, else anywhere in the source."""
+        """Told where `pattern` first matches: in the HTML's own part, its includes, or the file."""
         path, line, included_by = self.rel, None, None
         if self.in_field:
             line = _first_match(pattern, self.lines[: self.body_start])
@@ -61,8 +59,7 @@ class PageChecker:
         self.errors.setdefault(str(error), error)  # a body shown twice is told once
 
     def in_includes(self, pattern):
-        """(include, its line, `page:line` that includes it) where `pattern` first matches in
-        the files the body includes, however deep (bounded), or None."""
+        """(include, line, `page:line` including it) of `pattern`'s first match, or None."""
         folder = jekyll_config.load(self.content.settings).includes
         base = os.path.realpath(os.path.join(self.root, folder))
         queue = [
@@ -165,27 +162,8 @@ class PageChecker:
         path = site_paths.site_path(address, self.content.url, self.siteurl)
         if path is None or site_paths.is_built(path, self.built):
             return
-        source = site_paths.static_source(path, self.content.settings)
-        if image:
-            self.error(
-                self.literal(address),
-                f"l'image « {address} » n'existe pas sur le site",
-                f"vérifiez son nom, ou placez l'image dans {source} (le fichier que cette "
-                "adresse publie)"
-                if source
-                else "vérifiez son nom : une image se place dans static/ et s'écrit "
-                "`/static/nom.png`",
-            )
-        elif site_paths.is_file_address(path):
-            self.error(
-                self.literal(address),
-                f"le lien « {address} » mène à un fichier absent du site",
-                f"vérifiez son nom, ou placez le fichier dans {source} (le fichier que cette "
-                "adresse publie)"
-                if source
-                else "placez le fichier dans static/ et liez-le par son chemin, par exemple "
-                f"`/static{path}` pour static{path}",
-            )
+        if image or site_paths.is_file_address(path):
+            self.error(self.literal(address), *self.missing_file(address, path, image))
         else:
             self.error(
                 self.literal(address),
@@ -193,6 +171,34 @@ class PageChecker:
                 "corrigez l'adresse, ou liez la page par son fichier : "
                 "`[texte]({% link pages/reglement.md %})`",
             )
+
+    def missing_file(self, address, path, image):
+        """(problem, fix) for an image or a file to download that the site does not publish."""
+        if image:
+            problem = f"l'image « {address} » n'existe pas sur le site"
+        else:
+            problem = f"le lien « {address} » mène à un fichier absent du site"
+        rel = path.lstrip("/")
+        published = self.context.get("static_content", {}).get(rel)
+        if published is not None:  # a file of static/ written elsewhere (static/img/ at /img/)
+            return problem, (
+                f"le fichier {rel} est publié à l'adresse `/{published.url}` : écrivez celle-ci"
+            )
+        source = site_paths.static_source(path, self.content.settings)
+        what = "l'image" if image else "le fichier"
+        if source is not None:
+            return problem, (
+                f"vérifiez son nom, ou placez {what} dans {source} (le fichier que cette "
+                "adresse publie)"
+            )
+        if image:
+            return problem, (
+                "vérifiez son nom : une image se place dans static/ et s'écrit `/static/nom.png`"
+            )
+        return problem, (
+            f"placez le fichier dans static/ et liez-le par son chemin, par exemple "
+            f"`/static{path}` pour static{path}"
+        )
 
     def check_intrasite(self, address, what, value):
         pattern = self.literal(address)
