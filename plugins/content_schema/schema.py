@@ -96,6 +96,8 @@ class Field:
 
     def canonical(self, value):
         """The allowed value that `value` writes (itself, or one of its aliases), or None."""
+        if value in self.choices:
+            return value  # the usual case, without normalising
         return self.spellings.get(plain(value))
 
     @functools.cached_property
