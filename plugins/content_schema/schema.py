@@ -26,8 +26,8 @@ TYPES = (TEXT, MARKDOWN, INTEGER, BOOLEAN, DATE, PATH, LIST, WORDS)
 SKILLS = ("data science", "datavisualisation", "design", "développement", "géomatique")
 # Other spellings of a skill, each shown on the site as its skill. Taken from the
 # 2017 site's `misc:` keys and the teams they announced (an ergonomist, a devops
-# engineer, "web des données", "coaching" technique for EIG Link...). Written
-# plainly: case, accents and spacing never count (see `plain`).
+# engineer, linked data, EIG Link's technical coaching...). Case, accents and
+# spacing never count (see `plain`). One spelling means one skill (tested).
 SKILL_ALIASES = {
     "data science": ("datascience", "science des données", "sciences des données"),
     "datavisualisation": (
