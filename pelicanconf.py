@@ -11,6 +11,9 @@ PATH = "."
 ARTICLE_PATHS = ["content"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["static"]
+# Images of the 2017 site's files, linked as /img/…: kept in static/img/, published at
+# /img/ (Pelican writes a static file at its `path`, here taken from its source path).
+PATH_METADATA = r"static/(?P<path>img/.+)"
 THEME = "."
 THEME_STATIC_PATHS = []
 OUTPUT_PATH = "output"

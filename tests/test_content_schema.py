@@ -18,8 +18,8 @@ VALID = (
 )
 SKILL_FIX = (
     "utilisez l'une de : data science, datavisualisation, design, développement, "
-    "géomatique ; pour en ajouter une, demandez à l'équipe technique de compléter la liste "
-    "(plugins/content_schema/schema.py)"
+    "géomatique ; pour en ajouter une, ou une autre façon de l'écrire, demandez à l'équipe "
+    "technique de compléter la liste (plugins/content_schema/schema.py)"
 )
 
 # -- the declaration -------------------------------------------------------------
@@ -176,11 +176,11 @@ def test_optional_keys_left_empty_are_keys_not_given(strict_build):
 
 
 def test_skills_come_from_one_list(strict_build):
-    result = strict_build({CHALLENGE: page(VALID.replace("[design]", "[Data Science, cuisine]"))})
+    result = strict_build({CHALLENGE: page(VALID.replace("[design]", "[desing, cuisine]"))})
     assert_fails_with(
         result,
-        f"{CHALLENGE}:6: « Data Science » n'est pas une valeur permise de « competences » — "
-        f"vouliez-vous écrire « data science » ? U{SKILL_FIX[1:]}",
+        f"{CHALLENGE}:6: « desing » n'est pas une valeur permise de « competences » — "
+        f"vouliez-vous écrire « design » ? U{SKILL_FIX[1:]}",
         f"{CHALLENGE}:6: « cuisine » n'est pas une valeur permise de « competences » — {SKILL_FIX}",
     )
 
@@ -213,8 +213,8 @@ def test_unknown_layout_is_told_once(strict_build):
     result = strict_build({"pages/x.md": page("layout: pages\ntitle: T\n")})
     assert_fails_with(
         result,
-        "pages/x.md:2: la mise en page « pages » est inconnue — utilisez l'une de : a-propos, "
-        "cgu, faq, page, post",
+        "pages/x.md:2: la mise en page « pages » est inconnue — vouliez-vous écrire « page » ? "
+        "Sinon, utilisez l'une de : a-propos, cgu, faq, page",
     )
 
 

@@ -162,7 +162,8 @@ def test_error_inside_an_include_names_the_include(build):
     )
     assert_fails_with(
         result,
-        "pages/_includes/note.md:2: la variable Liquid « include.absent » n'est pas définie — "
+        "pages/_includes/note.md:2: la variable Liquid « include.absent » n'est pas définie "
+        "(fichier inclus par pages/x.md:5) — "
         "corrigez son nom : site.x lit le réglage X de pelicanconf.py (ou la clé x de "
         "JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
     )

@@ -91,7 +91,7 @@ def test_unknown_layout_names_file_layout_and_known_layouts(build):
     assert_fails_with(
         result,
         "pages/x.md:2: la mise en page « accueil » est inconnue — utilisez l'une de : "
-        "a-propos, cgu, faq, page, post",
+        "a-propos, cgu, faq, page",
     )
 
 
@@ -113,7 +113,7 @@ def test_missing_layout(build):
     assert_fails_with(
         result,
         "pages/x.md: la page n'a pas de mise en page — ajoutez dans l'en-tête `layout: page` "
-        "(mises en page connues : a-propos, cgu, faq, page, post)",
+        "(mises en page connues : a-propos, cgu, faq, page)",
     )
 
 

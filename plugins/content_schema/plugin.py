@@ -15,7 +15,7 @@ from . import validate
 
 
 def use_canonical_keys(content):
-    """A 2017 key (`owner`, `misc`…) also gives its field's own key, for templates and plugins."""
+    """A 2017 key (`owner`, `misc`…) gives its field's key, an alias its allowed value."""
     rel = content.relative_source_path or ""
     kind = schema_settings.kind_of(rel.replace(os.sep, "/"), schema_settings.load(content.settings))
     for field in kind.fields if kind else ():
@@ -23,6 +23,22 @@ def use_canonical_keys(content):
         if field.name not in content.metadata and alias is not None:
             content.metadata[field.name] = content.metadata[alias]
             setattr(content, field.name, content.metadata[alias])
+        if field.value_aliases and field.name in content.metadata:
+            values = canonical_values(field, content.metadata[field.name])
+            content.metadata[field.name] = values
+            setattr(content, field.name, values)
+
+
+def canonical_values(field, value):
+    """A list field's items as the site shows them: each alias as its value, once."""
+    if value is None:
+        return []
+    values = []
+    for item in validate.items_of(value, field):
+        shown = field.canonical(item) or item  # an unknown value is told by check_content
+        if shown not in values:
+            values.append(shown)
+    return values
 
 
 # Problems found in a file, by what they follow from, for a build process that

@@ -5,7 +5,10 @@ guide (docs/editeurs/cles.md, by scripts/schema_docs.py) and by tools that write
 `make defi`. Importable without Pelican: `from content_schema.schema import SCHEMAS`.
 """
 
-from dataclasses import dataclass
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
 
 # Value types, named for what an editor writes.
 TEXT = "text"  # one line of text
@@ -21,6 +24,45 @@ TYPES = (TEXT, MARKDOWN, INTEGER, BOOLEAN, DATE, PATH, LIST, WORDS)
 # The skills a challenge may seek: each becomes a tag and a page of its own, so
 # one spelling per skill. Add a new one here, and only here.
 SKILLS = ("data science", "datavisualisation", "design", "développement", "géomatique")
+# Other spellings of a skill, each shown on the site as its skill. Taken from the
+# 2017 site's `misc:` keys and the teams they announced (an ergonomist, a devops
+# engineer, linked data, EIG Link's technical coaching...). Case, accents and
+# spacing never count (see `plain`). One spelling means one skill (tested).
+SKILL_ALIASES = {
+    "data science": ("datascience", "science des données", "sciences des données"),
+    "datavisualisation": (
+        "dataviz",
+        "data visualisation",
+        "data visualization",
+        "visualisation de données",
+        "visualisation des données",
+    ),
+    "design": (
+        "design ux",
+        "design ui",
+        "design ux/ui",
+        "design ui/ux",
+        "ux design",
+        "ui design",
+        "ux/ui design",
+        "ux",
+        "ergonomie",
+        "design de service",
+        "design de services",
+        "design web",
+    ),
+    "développement": (
+        "développement web",
+        "développeur",
+        "développeuse",
+        "devops",
+        "web des données",
+        "data engineering",
+        "ingénierie des données",
+        "coaching",
+    ),
+    "géomatique": ("cartographie", "sig"),
+}
 
 CHALLENGE_LAYOUTS = ("post",)
 PAGE_LAYOUTS = ("page", "cgu", "faq", "a-propos", "defis", "candidater", "plan-du-site")
@@ -40,6 +82,9 @@ class Field:
     minimum: int | None = None  # for integers
     label: str = ""  # a short name, in French, for forms (the back office)
     default: object = None  # what the build assumes when the key is absent, if it matters
+    # Other spellings of allowed values: {choice: (alias, ...)}; a value matches a
+    # choice or an alias whatever its case, accents and spacing.
+    value_aliases: dict = field(default_factory=dict, hash=False)
 
     def __post_init__(self):
         if not self.label:
@@ -48,6 +93,27 @@ class Field:
     @property
     def keys(self):
         return (self.name, *self.aliases)
+
+    def canonical(self, value):
+        """The allowed value that `value` writes (itself, or one of its aliases), or None."""
+        if value in self.choices:
+            return value  # the usual case, without normalising
+        return self.spellings.get(plain(value))
+
+    @functools.cached_property
+    def spellings(self):
+        """{plain form: allowed value} of every choice and alias."""
+        found = {plain(c): c for c in self.choices}
+        for choice, aliases in self.value_aliases.items():
+            found.update({plain(a): choice for a in aliases})
+        return found
+
+
+def plain(text):
+    """`text` as compared with allowed values: no case, no accent, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"\s*/\s*", "/", letters).split())
 
 
 @dataclass(frozen=True)
@@ -230,6 +296,7 @@ CHALLENGE = Kind(
             required=True,
             aliases=("misc",),
             choices=SKILLS,
+            value_aliases=SKILL_ALIASES,
             label="Compétences",
         ),
         Field(

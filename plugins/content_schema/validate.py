@@ -1,6 +1,9 @@
 """One file's front matter against its kind's schema: every problem, as EditorError."""
 
+import difflib
+
 from jekyll_compat.errors import EditorError
+from jekyll_compat.reader import HANDLED
 
 from . import schema
 from .schema import INTEGER, LIST, PATH, TEXT, WORDS
@@ -37,6 +40,13 @@ def closest(word, candidates):
         if distance <= (1 if len(candidate) <= 5 else 2) and (best is None or distance < best[0]):
             best = (distance, candidate)
     return best[1] if best else None
+
+
+def nearest_choice(value, field):
+    """The allowed value whose spelling (a choice or an alias) is nearest to `value`."""
+    spellings = field.spellings
+    match = difflib.get_close_matches(schema.plain(value), spellings, n=1, cutoff=0.75)
+    return spellings[match[0]] if match else None
 
 
 def describe(value):
@@ -119,6 +129,8 @@ class Checker:
                 )
 
     def check_unknown(self, key):
+        if key in HANDLED:
+            return  # a Jekyll key the reader reads (`tag`), not a typo of a close one
         known = [k for f in self.kind.fields for k in f.keys]
         guess = closest(key, known)
         if guess:
@@ -192,15 +204,15 @@ class Checker:
                     f"un élément de « {key} » n'est pas un texte ({describe(item)})",
                     f"écrivez par exemple {example_of(key, field)}",
                 )
-            elif field.choices and str(item) not in field.choices:
-                guess = closest(item, field.choices)
+            elif field.choices and field.canonical(item) is None:
+                guess = nearest_choice(item, field)
                 hint = f"vouliez-vous écrire « {guess} » ? U" if guess else "u"
                 self.error(
                     key,
                     f"« {item} » n'est pas une valeur permise de « {key} »",
                     f"{hint}tilisez l'une de : {', '.join(field.choices)} ; pour en "
-                    "ajouter une, demandez à l'équipe technique de compléter la liste "
-                    "(plugins/content_schema/schema.py)",
+                    "ajouter une, ou une autre façon de l'écrire, demandez à l'équipe "
+                    "technique de compléter la liste (plugins/content_schema/schema.py)",
                 )
 
     def check_addresses(self, key, value):

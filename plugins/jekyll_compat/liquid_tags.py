@@ -28,6 +28,27 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
 from .errors import EditorError
 from .read_memo import MISSING, digest
 
+# The tags an editor may write, as Jekyll 4 (Liquid 4) has them, for messages: the
+# environment also registers python-liquid's own (`illegal`, `output`, `doc`…).
+EDITOR_TAGS = (
+    "assign",
+    "break",
+    "capture",
+    "case",
+    "comment",
+    "continue",
+    "cycle",
+    "decrement",
+    "for",
+    "if",
+    "ifchanged",
+    "include",
+    "increment",
+    "link",
+    "raw",
+    "tablerow",
+    "unless",
+)
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 
 
@@ -120,9 +141,11 @@ class IncludeNode(Node):
             with context.extend({"include": params}, template=template):
                 return template.render_with_context(context, buffer, partial=True)
         except LiquidError as err:
-            # An error inside the include is told at the include's own line.
+            # An error inside the include is told at the include's own line, and at the
+            # line of the page that includes it (the outermost include sets it last).
             if err.template_name is None:
                 err.template_name = context.env.include_path(self.name)
+            err.included_at = token_line(self.token)
             raise
 
 
@@ -193,6 +216,10 @@ class JekyllLiquid(Environment):
         self.tags["include"] = IncludeTag(self)
         self.tags["link"] = LinkTag(self)
 
+    def editor_tags(self):
+        """The tags of EDITOR_TAGS this environment has (`raw` is read before any tag)."""
+        return [name for name in EDITOR_TAGS if name in self.tags or name == "raw"]
+
     def add_site_filters(self, site):
         """Jekyll's URL filters, from the site's address."""
         self.filters["relative_url"] = lambda value: f"{site['baseurl']}/{str(value).lstrip('/')}"
@@ -220,12 +247,23 @@ def _line(err):
     return context[0] if context else 1
 
 
+def token_line(token):
+    """The line of its template where a tag starts."""
+    return token.source.count("\n", 0, max(token.start_index, 0)) + 1
+
+
 def to_editor_error(err, path, body_line, tags):
     """A Liquid error as `path:line: what — what to do` for the page's editor."""
-    if err.template_name and str(err.template_name) != path:
-        path, line = str(err.template_name), _line(err)
-    else:
-        line = body_line - 1 + _line(err)
+    if not err.template_name or str(err.template_name) == path:
+        return _editor_error(err, path, body_line - 1 + _line(err), tags)
+    error = _editor_error(err, str(err.template_name), _line(err), tags)
+    including = getattr(err, "included_at", None)
+    at = f"{path}:{body_line - 1 + including}" if including else path
+    error.problem += f" (fichier inclus par {at})"
+    return error
+
+
+def _editor_error(err, path, line, tags):
     message = str(err.message)
     if isinstance(err, UndefinedError):
         name = message.removesuffix(" is undefined").strip("'")
@@ -256,7 +294,7 @@ def to_editor_error(err, path, body_line, tags):
             path,
             line,
             f"balise Liquid inconnue « {{% {unexpected.group(1)} %}} »",
-            "balises reconnues : " + ", ".join(sorted(tags.tags)) + " ; pour "
+            "balises reconnues : " + ", ".join(tags.editor_tags()) + " ; pour "
             "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
         )
     if " — " in message:  # already in an editor's words (link tag)

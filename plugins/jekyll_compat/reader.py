@@ -1,6 +1,7 @@
 """The Markdown reader that understands Jekyll-format files."""
 
 import datetime
+import difflib
 import os
 from pathlib import PurePosixPath
 
@@ -14,7 +15,7 @@ from . import metadata as front_metadata
 from .errors import ERROR_LOG, EditorError, EditorErrors
 from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
 from .read_memo import MEMO, SETTING, Dependencies, Kept, file_digest, settings_digest
-from .sources import Sources
+from .sources import Sources, root_of
 
 # Keys this reader turns into Pelican's own metadata itself.
 HANDLED = {
@@ -26,6 +27,7 @@ HANDLED = {
     "slug",
     "category",
     "categories",
+    "tag",
     "tags",
     "redirect_from",
     "status",
@@ -155,7 +157,7 @@ class JekyllReader(BaseReader):
         metadata = {}
         self._status(front.get("status"), metadata, error)
         self._title(source, metadata, error)
-        self._template(front.get("layout"), metadata, error)
+        self._template(source, front.get("layout"), metadata, error)
         self._url(source, metadata, error)
         self._taxonomies(front, metadata)
         self._redirects(front.get("redirect_from"), metadata, error)
@@ -212,28 +214,46 @@ class JekyllReader(BaseReader):
             "ajoutez dans l'en-tête une ligne `title: Le titre de la page`",
         )
 
-    def _template(self, layout, metadata, error):
-        known = ", ".join(sorted(self.config.layouts))
+    def layouts_for(self, source):
+        """The layouts to offer a file: a post those that `defaults` give posts, a page the rest."""
+        for_posts = {
+            str(values["layout"])
+            for path, values in self.config.defaults
+            if "layout" in values and path and root_of(path, self.sources.article_roots)
+        }
+        offered = [
+            name for name in sorted(self.config.layouts) if (name in for_posts) != source.is_page
+        ]
+        return offered or sorted(self.config.layouts)
+
+    def _template(self, source, layout, metadata, error):
         if layout is None:
+            offered = self.layouts_for(source)
             error(
                 None,
                 "la page n'a pas de mise en page",
-                f"ajoutez dans l'en-tête `layout: page` (mises en page connues : {known})",
+                f"ajoutez dans l'en-tête `layout: {'page' if 'page' in offered else offered[0]}` "
+                f"(mises en page connues : {', '.join(offered)})",
             )
             return
         template = self.config.layouts.get(str(layout))
         if template is None:
+            offered = self.layouts_for(source)
+            known = ", ".join(offered)
+            near = difflib.get_close_matches(str(layout), offered, n=1, cutoff=0.6)
+            hint = f"vouliez-vous écrire « {near[0]} » ? Sinon, u" if near else "u"
             error(
                 "layout",
                 f"la mise en page « {layout} » est inconnue",
-                f"utilisez l'une de : {known}",
+                f"{hint}tilisez l'une de : {known}",
             )
         elif not self._template_exists(template):
             error(
                 "layout",
                 f"la mise en page « {layout} » renvoie au gabarit « {template}.html », "
                 "absent du dossier des gabarits",
-                f"utilisez l'une de : {known} ; ou ajoutez le gabarit templates/{template}.html",
+                f"utilisez l'une de : {', '.join(self.layouts_for(source))} ; ou ajoutez le "
+                f"gabarit templates/{template}.html",
             )
         else:
             metadata["template"] = template
@@ -321,7 +341,11 @@ class JekyllReader(BaseReader):
         categories = _categories(front)
         if categories:
             metadata["category"] = Category(str(categories[0]), self.settings)
-        tags = _as_list(front.get("tags"))
+        # Jekyll's `tag` (one, kept whole) wins over `tags` (several).
+        if front.get("tag") is not None:
+            tags = _as_list(front.get("tag"), split=False)
+        else:
+            tags = _as_list(front.get("tags"))
         if tags:
             metadata["tags"] = [Tag(str(t), self.settings) for t in tags]
 

@@ -31,7 +31,8 @@ ATTRIBUTES = {
 }
 # The elements that hold an address, and which.
 ADDRESS_ATTRIBUTES = {"a": "href", "img": "src"}
-LINK_SCHEMES = ("https", "mailto", "tel")
+# http: stays a link (a page to visit, nothing loaded or run): the 2017 texts have them.
+LINK_SCHEMES = ("https", "http", "mailto", "tel")
 # Browsers drop these around an address, and tabs and newlines inside it.
 _URL_TRIM = "".join(chr(c) for c in range(0x21))
 _URL_DROP = str.maketrans("", "", "\t\n\r")
@@ -157,6 +158,6 @@ def address_refusal(element, attribute, value, siteurl):
         return None
     return (
         f"l'adresse « {shown} » du lien n'est pas permise",
-        "un lien mène à une adresse en https://, mailto: ou tel:, à une page du site "
+        "un lien mène à une adresse en https:// (ou http://), mailto: ou tel:, à une page du site "
         "(`/reglement/`) ou à une ancre (`#titre`)",
     )

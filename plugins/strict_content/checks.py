@@ -5,6 +5,7 @@ import functools
 import os
 import re
 
+from jekyll_compat import config as jekyll_config
 from jekyll_compat import filenames
 from jekyll_compat.errors import EditorError
 
@@ -15,6 +16,11 @@ from .source_lines import SourceLines
 NOT_AS_WRITTEN = (
     " (dans le texte qui commence à cette ligne, écrit par Liquid ou par un fichier inclus)"
 )
+# `{% include name.md … %}` in a source line: where an included file's text comes from.
+INCLUDE_TAG = re.compile(r"\{%-?\s*include\s+[\"']?([^\s\"'%]+)")
+# Included files searched for an error's line, at most: includes within includes.
+MAX_INCLUDE_DEPTH = 5
+MAX_INCLUDED_FILES = 50
 
 
 class PageChecker:
@@ -34,17 +40,60 @@ class PageChecker:
         return SourceLines.read(os.path.join(self.root, self.rel))
 
     def error(self, patterns, problem, fix, last=False):
-        """Told at the next line of the part's source that one of `patterns` (regexes) matches."""
+        """Told at the next line of the part's source that one of `patterns` (regexes)
+        matches; in the body, else in the files it includes, else where the part starts."""
         if not isinstance(patterns, list):
             patterns = [patterns]
         span = self.span or self.lines.whole
-        line = self.lines.find(patterns, span, last)
+        path = self.rel
+        line = self.lines.find(patterns, span, last, elsewhere=False)
+        if line is None and span == self.lines.body:
+            found = self.in_includes(patterns)
+            if found is not None:
+                path, line, included_by = found
+                problem += f" (fichier inclus par {included_by})"
+        if line is None:
+            line = self.lines.find(patterns, span, last)
         if line is None and self.lines.lines:
-            # Written by Liquid or an include: the line where this text starts.
+            # Written by Liquid: the line where this text starts.
             line = max(span.first, 1)
             problem += NOT_AS_WRITTEN
-        error = EditorError(self.rel, line, problem, fix)
+        error = EditorError(path, line, problem, fix)
         self.errors.setdefault(str(error), error)  # a body shown twice is told once
+
+    def in_includes(self, patterns):
+        """(include, line, `page:line` including it) of the first match of `patterns`, or
+        None."""
+        folder = jekyll_config.load(self.content.settings).includes
+        base = os.path.realpath(os.path.join(self.root, folder))
+        body = self.lines.body
+        queue = [
+            (name, f"{self.rel}:{number}", 1)
+            for number in range(body.first, body.last + 1)
+            for name in INCLUDE_TAG.findall(self.lines.lines[number - 1])
+        ]
+        seen = set()
+        while queue and len(seen) < MAX_INCLUDED_FILES:
+            name, included_by, depth = queue.pop(0)
+            path = os.path.realpath(os.path.join(base, name))
+            if path in seen or not path.startswith(base + os.sep):
+                continue  # never a file outside the includes folder
+            seen.add(path)
+            lines = _source_lines(path)
+            line = _first_match(patterns, lines)
+            if line is not None:
+                return (
+                    f"{folder}/{os.path.relpath(path, base)}".replace(os.sep, "/"),
+                    line,
+                    included_by,
+                )
+            if depth < MAX_INCLUDE_DEPTH:
+                queue.extend(
+                    (inner, included_by, depth + 1)
+                    for text in lines
+                    for inner in INCLUDE_TAG.findall(text)
+                )
+        return None
 
     def literal(self, text):
         return re.compile(re.escape(text), re.IGNORECASE)
@@ -107,12 +156,8 @@ class PageChecker:
         path = site_paths.site_path(address, self.content.url, self.siteurl)
         if path is None or site_paths.is_built(path, self.built):
             return
-        if image:
-            self.error(
-                self.literal(address),
-                f"l'image « {address} » n'existe pas sur le site",
-                "vérifiez son nom : une image se place dans static/ et s'écrit `/static/nom.png`",
-            )
+        if image or site_paths.is_file_address(path):
+            self.error(self.literal(address), *self.missing_file(address, path, image))
         else:
             self.error(
                 self.literal(address),
@@ -120,6 +165,34 @@ class PageChecker:
                 "corrigez l'adresse, ou liez la page par son fichier : "
                 "`[texte]({% link pages/reglement.md %})`",
             )
+
+    def missing_file(self, address, path, image):
+        """(problem, fix) for an image or a file to download that the site does not publish."""
+        if image:
+            problem = f"l'image « {address} » n'existe pas sur le site"
+        else:
+            problem = f"le lien « {address} » mène à un fichier absent du site"
+        rel = path.lstrip("/")
+        published = self.context.get("static_content", {}).get(rel)
+        if published is not None:  # a file of static/ written elsewhere (static/img/ at /img/)
+            return problem, (
+                f"le fichier {rel} est publié à l'adresse `/{published.url}` : écrivez celle-ci"
+            )
+        source = site_paths.static_source(path, self.content.settings)
+        what = "l'image" if image else "le fichier"
+        if source is not None:
+            return problem, (
+                f"vérifiez son nom, ou placez {what} dans {source} (le fichier que cette "
+                "adresse publie)"
+            )
+        if image:
+            return problem, (
+                "vérifiez son nom : une image se place dans static/ et s'écrit `/static/nom.png`"
+            )
+        return problem, (
+            f"placez le fichier dans static/ et liez-le par son chemin, par exemple "
+            f"`/static{path}` pour static{path}"
+        )
 
     def check_intrasite(self, address, what, value):
         pattern = self.literal(address)
@@ -153,6 +226,23 @@ class PageChecker:
                 "écrivez le chemin du fichier depuis ce fichier-ci, ou depuis la racine "
                 "du site en commençant par /",
             )
+
+
+def _first_match(patterns, lines):
+    """The number (from 1) of the first of `lines` that one of `patterns` matches."""
+    for pattern in patterns:
+        line = next((n for n, text in enumerate(lines, 1) if pattern.search(text)), None)
+        if line is not None:
+            return line
+    return None
+
+
+def _source_lines(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        return []
 
 
 def check(content, root, context, built, siteurl):

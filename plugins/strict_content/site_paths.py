@@ -1,6 +1,7 @@
 """What this build will write, and whether an address of the site leads to it."""
 
 import posixpath
+import re
 from urllib.parse import unquote, urljoin, urlsplit
 
 from eig_common.shared import shared
@@ -62,3 +63,33 @@ def source_of(value, content_rel):
     if value.startswith("/"):
         return posixpath.normpath(value.lstrip("/"))
     return posixpath.normpath(posixpath.join(posixpath.dirname(content_rel), value))
+
+
+# Extensions of the addresses of pages, not of files to download.
+PAGE_SUFFIXES = ("", ".html", ".htm")
+
+
+def is_file_address(path):
+    """Whether a site path names a file to download (`/docs/a.pdf`), not a page."""
+    return posixpath.splitext(posixpath.basename(path))[1].lower() not in PAGE_SUFFIXES
+
+
+def static_source(path, settings):
+    """The file of STATIC_PATHS that Pelican would publish at site path `path`, or None.
+
+    A static file is written at its source path, or at the `path` that PATH_METADATA
+    takes from it (static/img/a.png at img/a.png).
+    """
+    rel = posixpath.normpath(path).lstrip("/")
+    for root in settings.get("STATIC_PATHS", ()):
+        root = root.strip("/")
+        for candidate in (f"{root}/{rel}", rel):
+            if candidate.startswith(root + "/") and _published_at(candidate, settings) == rel:
+                return candidate
+    return None
+
+
+def _published_at(source, settings):
+    match = re.match(settings.get("PATH_METADATA") or r"(?!)", source)
+    found = match.groupdict().get("path") if match else None
+    return found or source

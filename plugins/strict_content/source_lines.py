@@ -52,13 +52,14 @@ class SourceLines:
         parser read them."""
         return [html.unescape(line) for line in self.lines]
 
-    def find(self, patterns, span, last=False):
+    def find(self, patterns, span, last=False, elsewhere=True):
         """The line of the next match (each call moves on) of the first pattern that
-        matches in `span`, else in the whole file, as written or with its character
-        references read; None if none does."""
+        matches in `span`, else (if `elsewhere`) in the whole file, as written or with its
+        character references read; None if none does."""
+        spans = (span, self.whole) if elsewhere else (span,)
         for pattern in patterns:
             for lines in (self.lines, self.unescaped):
-                for where in (span, self.whole):
+                for where in spans:
                     line = self._next(pattern, where, last, lines)
                     if line is not None:
                         return line
