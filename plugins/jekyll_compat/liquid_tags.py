@@ -25,6 +25,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
 
+from . import limits
 from .errors import EditorError
 from .read_memo import MISSING, digest
 
@@ -115,6 +116,7 @@ class IncludeNode(Node):
             # This very include is missing: told at its tag, in the including file.
             err.token, err.template_name = self.token, None
             raise
+        context.env.count_include(context, self.token)
         context.env.note_include(self.name)
         try:
             with context.extend({"include": params}, template=template):
@@ -174,13 +176,27 @@ class DigestingLoader(FileSystemLoader):
 
 
 class JekyllLiquid(Environment):
-    """A strict Liquid environment with Jekyll's include and link tags."""
+    """A strict Liquid environment with Jekyll's include and link tags, and bounded work."""
+
+    context_depth_limit = limits.LIQUID_CONTEXT_DEPTH
+    loop_iteration_limit = limits.LIQUID_LOOP_ITERATIONS
+    output_stream_limit = limits.LIQUID_OUTPUT_CHARACTERS
+    local_namespace_limit = limits.LIQUID_LOCALS_SIZE
+    block_nesting_limit = limits.LIQUID_BLOCK_NESTING
 
     def __init__(self, includes_dir, includes_rel, url_of):
         super().__init__(loader=DigestingLoader(includes_dir), undefined=StrictUndefined)
         self.includes_rel = includes_rel
         self._url_of = url_of
         self.recording = None  # a read_memo.Dependencies while a file is read
+
+    @staticmethod
+    def count_include(context, token):
+        """One more include rendered for this page (its render context, shared by includes)."""
+        count = context.tag_namespace.get("jekyll_includes", 0) + 1
+        if count > limits.LIQUID_INCLUDES_PER_PAGE:
+            raise limits.IncludeCountError("include limit reached", token=token)
+        context.tag_namespace["jekyll_includes"] = count
 
     def note_include(self, name):
         """The page being read depends on the bytes of this include, as they were read."""
@@ -227,6 +243,9 @@ def to_editor_error(err, path, body_line, tags):
     else:
         line = body_line - 1 + _line(err)
     message = str(err.message)
+    limit = limits.liquid_problem(err)
+    if limit is not None:
+        return EditorError(path, line, *limit)
     if isinstance(err, UndefinedError):
         name = message.removesuffix(" is undefined").strip("'")
         return EditorError(
