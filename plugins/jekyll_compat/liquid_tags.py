@@ -25,7 +25,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
 
-from . import limits
+from . import limits, nesting
 from .errors import EditorError
 from .read_memo import MISSING, digest
 
@@ -161,10 +161,12 @@ class IncludeTag(Tag):
 
 
 class DigestingLoader(FileSystemLoader):
-    """FileSystemLoader that also keeps the digest of the bytes of each file it reads."""
+    """FileSystemLoader that also keeps the digest of the bytes of each file it reads, and
+    refuses an include whose Markdown nests too deep."""
 
-    def __init__(self, search_path):
+    def __init__(self, search_path, search_rel):
         super().__init__(search_path)
+        self.search_rel = search_rel  # the folder, as editors name it
         self.digests = {}  # absolute path -> digest
 
     def _read(self, source_path):
@@ -172,6 +174,10 @@ class DigestingLoader(FileSystemLoader):
         self.digests[os.path.abspath(source_path)] = digest(raw)
         # As text mode reads it: universal newlines.
         text = raw.decode(self.encoding).replace("\r\n", "\n").replace("\r", "\n")
+        rel = os.path.relpath(source_path, self.search_path[0]).replace(os.sep, "/")
+        too_deep = nesting.check(text, f"{self.search_rel}/{rel}", 1)
+        if too_deep is not None:
+            raise nesting.IncludeTooDeep(too_deep)
         return text, source_path.stat().st_mtime
 
 
@@ -185,7 +191,8 @@ class JekyllLiquid(Environment):
     block_nesting_limit = limits.LIQUID_BLOCK_NESTING
 
     def __init__(self, includes_dir, includes_rel, url_of):
-        super().__init__(loader=DigestingLoader(includes_dir), undefined=StrictUndefined)
+        loader = DigestingLoader(includes_dir, includes_rel)
+        super().__init__(loader=loader, undefined=StrictUndefined)
         self.includes_rel = includes_rel
         self._url_of = url_of
         self.recording = None  # a read_memo.Dependencies while a file is read
@@ -242,6 +249,8 @@ def to_editor_error(err, path, body_line, tags):
         path, line = str(err.template_name), _line(err)
     else:
         line = body_line - 1 + _line(err)
+    if isinstance(err, nesting.IncludeTooDeep):
+        return err.error
     message = str(err.message)
     limit = limits.liquid_problem(err)
     if limit is not None:
