@@ -9,7 +9,7 @@ from pelican.contents import Category, Tag
 from pelican.plugins.yaml_metadata import YAMLMetadataReader
 from pelican.utils import SafeDatetime, get_date, posixize_path
 
-from . import config, filenames, permalinks
+from . import config, filenames, permalinks, watchdog
 from .errors import ERROR_LOG, EditorError, EditorErrors
 from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
 from .read_memo import MEMO, SETTING, Dependencies, Kept, file_digest, settings_digest
@@ -66,6 +66,10 @@ class JekyllReader(YAMLMetadataReader):
 
     def read(self, source_path):
         rel = posixize_path(os.path.relpath(source_path, self.root))
+        with watchdog.reading(rel):  # no file keeps the build busy
+            return self._read_memoized(rel)
+
+    def _read_memoized(self, rel):
         if filenames.is_draft(rel):
             return "", {"status": "skip"}
         if not self.memo_on:
