@@ -27,8 +27,33 @@ class ReadTimeout(BaseException):
     """Raised by the timer: a BaseException, so that no `except Exception` swallows it."""
 
 
-def _interrupt(signum, frame):
-    raise ReadTimeout
+class _Process:
+    """What the bounds need of this process, set up once: the timer's handler, /proc."""
+
+    def __init__(self):
+        self.timing = False  # a file is being read under the timer
+        self.handler_set = False
+        try:
+            self.statm = os.open(STATM, os.O_RDONLY)
+        except OSError:
+            self.statm = None
+        self.page_size = os.sysconf("SC_PAGE_SIZE")
+
+    def interrupt(self, signum, frame):
+        if self.timing:
+            raise ReadTimeout
+
+    def address_space(self):
+        """The bytes this process has mapped, or None where the system does not tell."""
+        if self.statm is None:
+            return None
+        try:
+            return int(os.pread(self.statm, 64, 0).split()[0]) * self.page_size
+        except (OSError, ValueError, IndexError):
+            return None
+
+
+PROCESS = _Process()
 
 
 @contextlib.contextmanager
@@ -36,27 +61,21 @@ def _time_limit():
     if threading.current_thread() is not threading.main_thread():
         yield  # signals only reach the main thread: no timer elsewhere
         return
-    previous = signal.signal(signal.SIGALRM, _interrupt)
+    if not PROCESS.handler_set:
+        signal.signal(signal.SIGALRM, PROCESS.interrupt)
+        PROCESS.handler_set = True
+    PROCESS.timing = True
     signal.setitimer(signal.ITIMER_REAL, READ_SECONDS)
     try:
         yield
     finally:
+        PROCESS.timing = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _address_space():
-    """The bytes this process has mapped, or None where the system does not tell."""
-    try:
-        with open(STATM, encoding="ascii") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return None
 
 
 @contextlib.contextmanager
 def _memory_limit():
-    used = _address_space()
+    used = PROCESS.address_space()
     if used is None:
         yield
         return
