@@ -3,7 +3,8 @@
 import itertools
 
 import pytest
-from conftest import page
+from build_worker import BuildWorker
+from conftest import copy_real_project, page
 from jekyll_compat import limits
 from refused_builds import assert_refused, build_then_refuse
 from serving import make_serve, wait_for, wait_until
@@ -210,3 +211,23 @@ def test_make_serve_rebuilds_once_a_hostile_file_is_deleted(tmp_path):
         assert wait_for(served.url + "/cgu/", "Réparé."), served.output()
         after = served.output().split(stopped, 1)[1]
         assert "Site reconstruit : les pages ouvertes se rechargent." in after
+
+
+def test_a_build_that_does_not_answer_in_time_is_killed_and_the_next_starts_afresh(tmp_path):
+    site = copy_real_project(tmp_path / "site")
+    log_path = tmp_path / "worker.log"
+    with log_path.open("w") as log:
+        # No build answers in a hundredth of a second: the worker is killed mid-build.
+        worker = BuildWorker("pelicanconf.py", cwd=site, log=log, timeout=0.01)
+        try:
+            assert worker.build() != 0
+            assert not (site / "output" / "index.html").exists()
+            worker.timeout = 120
+            assert worker.build() == 0
+            assert (site / "output" / "index.html").is_file()
+        finally:
+            worker.stop()
+    assert (
+        "Erreur : la construction n'a pas abouti en 0.01 s ; elle est arrêtée, et la "
+        "suivante repart d'un nouveau processus." in log_path.read_text(encoding="utf-8")
+    )
