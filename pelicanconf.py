@@ -119,7 +119,7 @@ STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
 ASSET_FINGERPRINTS = {"extensions": [".css", ".js", ".woff2", ".woff"], "hash_length": 12}
 
 # The editors' back office at /admin/ (plugins/decap_admin): Decap CMS, vendored in
-# static/decap/ by scripts/vendor_decap.py, and linked into the output by the plugin
+# static/decap/ by scripts/vendor_decap.py, and copied into the output by the plugin
 # under its own names (it loads its chunks by name). Its forms come from the content
 # schema; here is only what is Decap's own. Kept out of the sitemap and search engines.
 DECAP_CMS = {

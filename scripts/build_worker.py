@@ -11,12 +11,18 @@ reloaded: after a change to a plugin or to the settings, `restart()` it.
 
 Pelican's messages and exit status are those of `pelican` itself; the worker
 answers on a pipe of its own, so the terminal shows only Pelican's output.
+
+No file keeps a build busy (plugins/jekyll_compat/watchdog.py stops the reading
+of one after 10 s). Should a build still not answer within `timeout` seconds
+(code stuck where no Python signal reaches it), the worker is killed and the next
+build starts a new one: `make serve` then rebuilds as soon as the file is fixed.
 """
 
 import argparse
 import contextlib
 import logging
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -33,15 +39,18 @@ sys.path.append(str(SCRIPT.parent.parent / "plugins"))
 from eig_common import upstream  # noqa: E402
 
 STOP_SECONDS = 30
+# Six times the longest build measured (10,000 challenges, cold: bench/): a backstop only.
+BUILD_SECONDS = 120
 
 
 class BuildWorker:
     """The client side: starts the worker process when needed, and asks it for builds."""
 
-    def __init__(self, settings, cwd=None, env=None, log=None):
+    def __init__(self, settings, cwd=None, env=None, log=None, timeout=BUILD_SECONDS):
         self.settings = str(settings)
         self.cwd, self.env = cwd, env
         self.log = log  # where Pelican's messages go (default: this process's output)
+        self.timeout = timeout
         self.process = None
         self.replies = None
 
@@ -68,13 +77,23 @@ class BuildWorker:
         try:
             self.process.stdin.write(b"build\n")
             self.process.stdin.flush()
-            reply = self.replies.readline()
+            answered, _, _ = select.select([self.replies], [], [], self.timeout)
+            reply = self.replies.readline() if answered else None
         except BrokenPipeError:
             reply = ""
+        if reply is None:
+            self._tell(
+                f"Erreur : la construction n'a pas abouti en {self.timeout} s ; elle est "
+                "arrêtée, et la suivante repart d'un nouveau processus."
+            )
+            self.process.kill()
         if not reply:  # the worker died during the build: the next one starts afresh
             status = self.stop()
             return status or 1
         return int(reply)
+
+    def _tell(self, message):
+        print(message, file=self.log or sys.stderr, flush=True)
 
     def restart(self):
         """Stop the worker; the next build starts a new one (new code, new settings)."""

@@ -122,8 +122,9 @@ ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "post
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 # The back office is made of scripts of ours, loaded from the site itself.
 ADMIN_SCRIPTS = ("/static/decap/", "/static/admin/")
-# An editor's message: `path:line: what — what to do`.
-MESSAGE = re.compile(r"^(content|pages|static)/[^:\n]+:\d+: .+ — .+$", re.MULTILINE)
+# An editor's message: `path:line: what — what to do` (no line for a file as a whole,
+# such as a symbolic link).
+MESSAGE = re.compile(r"^(content|pages|static)/[^:\n]+:(\d+:)? .+ — .+$", re.MULTILINE)
 
 
 def plain(value):

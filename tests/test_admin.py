@@ -131,15 +131,31 @@ def test_previews_use_the_sites_fingerprinted_stylesheets(real_site):
         assert (real_site.output / url.lstrip("/")).is_file(), url
 
 
-def test_decap_is_linked_into_the_output_under_its_own_names(real_site):
+def test_decap_is_copied_into_the_output_under_its_own_names(real_site):
     source = real_site.output.parent / "static" / "decap"
     built = real_site.output / "static" / "decap"
     names = sorted(p.name for p in source.iterdir())
     assert "decap-cms.js" in names and len(names) > 100
     assert sorted(p.name for p in built.iterdir()) == names
     for name in names:
-        # The same file, not a copy of megabytes at each build, and not a symbolic link.
-        assert (built / name).samefile(source / name) and not (built / name).is_symlink()
+        assert (built / name).read_bytes() == (source / name).read_bytes(), name
+
+
+def test_the_output_shares_no_file_with_the_working_tree(real_site):
+    # A hard link would let a change to output/ reach the working tree; a symbolic
+    # link would be uploaded as a link (or followed out of the project).
+    site = real_site.output.parent
+    tree_inodes = {
+        (p.stat().st_dev, p.stat().st_ino)
+        for p in site.rglob("*")
+        if p.is_file() and real_site.output not in p.parents
+    }
+    built = list(real_site.output.rglob("*"))
+    assert [p for p in built if p.is_symlink()] == []
+    files = [p for p in built if p.is_file()]
+    assert len(files) > 100
+    shared = [p for p in files if (p.stat().st_dev, p.stat().st_ino) in tree_inodes]
+    assert shared == []
 
 
 def test_a_wrong_collection_stops_the_build_with_the_setting_named(tmp_path):

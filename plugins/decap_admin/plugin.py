@@ -35,21 +35,19 @@ def vendored_folder(config):
 
 
 def keep_out_of_static_files(settings, folder):
-    """Pelican would copy the 200 files of Decap's folder at each build, and fingerprint
-    their names (Decap loads its chunks by name): this plugin links them instead."""
+    """Pelican would fingerprint the names of the 200 files of Decap's folder (Decap loads
+    its chunks by name): this plugin copies them under their own names instead."""
     # STATIC_EXCLUDES are folders from PATH, the project's root, as `folder` is.
     settings["STATIC_EXCLUDES"] = [*(settings.get("STATIC_EXCLUDES") or []), folder]
 
 
-def link_or_copy(source, target):
-    """A hard link: no copy of megabytes at each build. Never a symbolic link, which an
-    upload would send as a link. A copy where the file system cannot link."""
+def copy(source, target):
+    """A copy of its own: a hard link would let a change to output/ reach the working tree
+    (and the reverse), a symbolic link would be uploaded as a link."""
     if os.path.lexists(target):  # an output folder built into again
         os.unlink(target)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    # copyfile, not copy2: the bytes only (sendfile on Linux), no metadata to carry over.
+    shutil.copyfile(source, target)
 
 
 def setup(pelican):
@@ -105,7 +103,7 @@ class AdminGenerator(Generator):
             file.write(text)
         os.makedirs(os.path.join(self.output_path, vendored_folder(self.config)), exist_ok=True)
         for name in self.vendored:
-            link_or_copy(os.path.join(self.path, name), os.path.join(self.output_path, name))
+            copy(os.path.join(self.path, name), os.path.join(self.output_path, name))
 
 
 def add_generator(pelican):

@@ -13,6 +13,27 @@ CLOSERS = ("---", "...")
 UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']*)'")
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+# An anchor (&name) or an alias (*name) needs one of these characters.
+ALIAS_MARKS = ("&", "*")
+
+
+class AliasRefused(yaml.YAMLError):
+    """An anchor or an alias in a front matter, where it is refused."""
+
+    def __init__(self, mark):
+        super().__init__()
+        self.problem_mark = mark
+
+
+class NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases outright: a front matter never needs
+    them, and a few lines of aliases (a "billion laughs") expand into gigabytes."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:  # AliasEvent has one too
+            raise AliasRefused(event.start_mark)
+        return super().compose_node(parent, index)
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,14 @@ def split(text, path):
 
 
 def _yaml_error(err, path, yaml_text):
+    if isinstance(err, AliasRefused):
+        return EditorError(
+            path,
+            err.problem_mark.line + 2,
+            "l'en-tête YAML utilise une ancre (« &nom ») ou un alias (« *nom »), refusés",
+            "écrivez la valeur elle-même à chaque endroit ; une valeur qui commence par "
+            "« & » ou « * » s'écrit entre guillemets",
+        )
     if isinstance(err, yaml.reader.ReaderError):
         # A control character, say from a copy and paste: YAML refuses it anywhere.
         line = yaml_text.count("\n", 0, err.position) + 2
@@ -110,13 +139,15 @@ def _parse(yaml_text, path):
     # libyaml (C) when PyYAML has it: most of a build's time went into the pure-Python
     # parser. It is also what Jekyll's Ruby uses. Its error texts differ, though, so a
     # mistake is parsed again in Python, whose messages editors are told (and tested).
-    if FAST_LOADER is not None:
+    # libyaml composes in C, out of reach of a hook: a text that may hold an anchor or an
+    # alias is read by the Python loader that refuses them (rare: « R&D », « *gras* »).
+    if FAST_LOADER is not None and not any(mark in yaml_text for mark in ALIAS_MARKS):
         try:
             return _compose(yaml_text, FAST_LOADER)
         except (yaml.YAMLError, RecursionError):
             pass
     try:
-        return _compose(yaml_text, yaml.SafeLoader)
+        return _compose(yaml_text, NoAliasLoader)
     except yaml.YAMLError as err:
         raise _yaml_error(err, path, yaml_text) from None
     except RecursionError:

@@ -25,6 +25,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
 
+from . import limits, nesting
 from .errors import EditorError
 from .read_memo import MISSING, digest
 
@@ -136,6 +137,7 @@ class IncludeNode(Node):
             # This very include is missing: told at its tag, in the including file.
             err.token, err.template_name = self.token, None
             raise
+        context.env.count_include(context, self.token)
         context.env.note_include(self.name)
         try:
             with context.extend({"include": params}, template=template):
@@ -182,10 +184,12 @@ class IncludeTag(Tag):
 
 
 class DigestingLoader(FileSystemLoader):
-    """FileSystemLoader that also keeps the digest of the bytes of each file it reads."""
+    """FileSystemLoader that also keeps the digest of the bytes of each file it reads, and
+    refuses an include whose Markdown nests too deep."""
 
-    def __init__(self, search_path):
+    def __init__(self, search_path, search_rel):
         super().__init__(search_path)
+        self.search_rel = search_rel  # the folder, as editors name it
         self.digests = {}  # absolute path -> digest
 
     def _read(self, source_path):
@@ -193,17 +197,36 @@ class DigestingLoader(FileSystemLoader):
         self.digests[os.path.abspath(source_path)] = digest(raw)
         # As text mode reads it: universal newlines.
         text = raw.decode(self.encoding).replace("\r\n", "\n").replace("\r", "\n")
+        rel = os.path.relpath(source_path, self.search_path[0]).replace(os.sep, "/")
+        too_deep = nesting.check(text, f"{self.search_rel}/{rel}", 1)
+        if too_deep is not None:
+            raise nesting.IncludeTooDeep(too_deep)
         return text, source_path.stat().st_mtime
 
 
 class JekyllLiquid(Environment):
-    """A strict Liquid environment with Jekyll's include and link tags."""
+    """A strict Liquid environment with Jekyll's include and link tags, and bounded work."""
+
+    context_depth_limit = limits.LIQUID_CONTEXT_DEPTH
+    loop_iteration_limit = limits.LIQUID_LOOP_ITERATIONS
+    output_stream_limit = limits.LIQUID_OUTPUT_CHARACTERS
+    local_namespace_limit = limits.LIQUID_LOCALS_SIZE
+    block_nesting_limit = limits.LIQUID_BLOCK_NESTING
 
     def __init__(self, includes_dir, includes_rel, url_of):
-        super().__init__(loader=DigestingLoader(includes_dir), undefined=StrictUndefined)
+        loader = DigestingLoader(includes_dir, includes_rel)
+        super().__init__(loader=loader, undefined=StrictUndefined)
         self.includes_rel = includes_rel
         self._url_of = url_of
         self.recording = None  # a read_memo.Dependencies while a file is read
+
+    @staticmethod
+    def count_include(context, token):
+        """One more include rendered for this page (its render context, shared by includes)."""
+        count = context.tag_namespace.get("jekyll_includes", 0) + 1
+        if count > limits.LIQUID_INCLUDES_PER_PAGE:
+            raise limits.IncludeCountError("include limit reached", token=token)
+        context.tag_namespace["jekyll_includes"] = count
 
     def note_include(self, name):
         """The page being read depends on the bytes of this include, as they were read."""
@@ -254,6 +277,8 @@ def token_line(token):
 
 def to_editor_error(err, path, body_line, tags):
     """A Liquid error as `path:line: what — what to do` for the page's editor."""
+    if isinstance(err, nesting.IncludeTooDeep):
+        return err.error
     if not err.template_name or str(err.template_name) == path:
         return _editor_error(err, path, body_line - 1 + _line(err), tags)
     error = _editor_error(err, str(err.template_name), _line(err), tags)
@@ -265,6 +290,9 @@ def to_editor_error(err, path, body_line, tags):
 
 def _editor_error(err, path, line, tags):
     message = str(err.message)
+    limit = limits.liquid_problem(err)
+    if limit is not None:
+        return EditorError(path, line, *limit)
     if isinstance(err, UndefinedError):
         name = message.removesuffix(" is undefined").strip("'")
         return EditorError(

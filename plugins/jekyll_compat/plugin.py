@@ -5,7 +5,7 @@ import logging
 from eig_common import boundaries
 from pelican import signals
 
-from . import config, liquid_tags, unique_urls
+from . import boundary, config, liquid_tags, unique_urls
 from .errors import ERROR_LOG, QuietEditorErrors
 from .read_memo import MEMO
 from .reader import JekyllReader
@@ -35,6 +35,7 @@ def check_settings(pelican):
 def start_run(pelican):
     """Each build (autoreload makes several) starts with no error, and adds redirects."""
     ERROR_LOG.reset()
+    boundary.check(pelican.settings)  # before any file is read
     MEMO.start_run()
     liquid_tags.forget_environments()
     return RedirectGenerator

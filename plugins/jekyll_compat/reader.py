@@ -10,7 +10,7 @@ from pelican.contents import Category, Tag
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime, get_date, posixize_path
 
-from . import config, filenames, permalinks
+from . import config, filenames, permalinks, watchdog
 from . import metadata as front_metadata
 from .errors import ERROR_LOG, EditorError, EditorErrors
 from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
@@ -70,6 +70,10 @@ class JekyllReader(BaseReader):
 
     def read(self, source_path):
         rel = posixize_path(os.path.relpath(source_path, self.root))
+        with watchdog.reading(rel):  # no file keeps the build busy
+            return self._read_memoized(rel)
+
+    def _read_memoized(self, rel):
         if filenames.is_draft(rel):
             return "", {"status": "skip"}
         if not self.memo_on:

@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from . import front_matter
+from . import front_matter, nesting
 from .read_memo import digest
 
 
@@ -56,6 +56,9 @@ class Sources:
                 raw = handle.read()
             text = front_matter.decode(raw, rel)
             parsed = front_matter.load(text, rel)
+            too_deep = too_deep_markdown(parsed, rel)
+            if too_deep is not None:
+                raise too_deep
             page_root = root_of(rel, self.page_roots)
             is_page = page_root is not None
             root = page_root if is_page else root_of(rel, self.article_roots) or ""
@@ -81,6 +84,16 @@ class Sources:
         for _, vals in sorted(matching, key=lambda rule: len(rule[0])):
             values.update(vals)
         return values
+
+
+def too_deep_markdown(parsed, rel):
+    """The error for a body, or a text of several lines, nested deeper than Markdown may be."""
+    for key, value in parsed.data.items():
+        if isinstance(value, str) and "\n" in value:
+            too_deep = nesting.check(value, rel, parsed.key_lines.get(key, 2) + 1)
+            if too_deep is not None:
+                return too_deep
+    return nesting.check(parsed.body, rel, parsed.body_line)
 
 
 def given(front):
