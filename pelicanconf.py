@@ -17,6 +17,12 @@ OUTPUT_PATH = "output"
 # Hidden files, and what the build writes (drafts are the reader's business).
 IGNORE_FILES = [".*", "**/.*", "**/__pycache__*", "**/output/*"]
 
+# Every template escapes what it prints (HTML, attributes, robots.txt, the back office):
+# a front-matter value is text wherever it appears. Bodies rendered from Markdown are
+# printed through `| checked_html` (plugins/strict_content/safe_html.py), the one place
+# that marks HTML as safe, after strict_content's checks.
+JINJA_ENVIRONMENT = {"autoescape": True}
+
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "jekyll_compat",

@@ -5,7 +5,7 @@ import logging
 from jekyll_compat.errors import ERROR_LOG, BuildFailed
 from pelican import signals
 
-from . import checks, pelican_warnings, site_paths
+from . import checks, pelican_warnings, safe_html, site_paths
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ def load(settings):
 def start(pelican):
     """Check the settings and listen to Pelican's warnings from now on."""
     RUN.also_built = load(pelican.settings)
+    safe_html.install(pelican.settings)
     RUN.collector = pelican_warnings.install()
 
 
