@@ -61,8 +61,19 @@ JEKYLL_COMPAT = {
     ],
     "includes": "pages/_includes",
 }
-# Values that pages read as {{ site.x }} besides the settings themselves.
+# Values that pages read as {{ site.x }} besides site.title, site.url and site.baseurl:
+# the keys of JEKYLL_SITE, and the settings named here (text only: no path of the build
+# machine ever reaches a page).
 JEKYLL_SITE = {}
+JEKYLL_SITE_SETTINGS = [
+    "SITE_TAGLINE",
+    "SITE_DESCRIPTION",
+    "CONTACT_EMAIL",
+    "FORM_PROVIDER",
+    "HOSTING",
+    "ACCESSIBILITY_STATUS",
+    "ACCESSIBILITY_DATE",
+]
 
 # The hand-off: every call to action leads to this external form (https only),
 # while the call is open (plugins/application_call). Dates are read in TIMEZONE;

@@ -17,6 +17,7 @@ from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import (
     LiquidError,
     LiquidSyntaxError,
+    LiquidTypeError,
     TemplateNotFoundError,
     UndefinedError,
     UnknownFilterError,
@@ -24,6 +25,7 @@ from liquid.exceptions import (
 from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
+from pelican.settings import DEFAULT_CONFIG
 
 from .errors import EditorError
 from .read_memo import MISSING, digest
@@ -31,46 +33,75 @@ from .read_memo import MISSING, digest
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 
 
+# Settings a page may print as {{ site.x }}, besides title, url, baseurl and JEKYLL_SITE
+# (without it: every text setting of the site's own, none of Pelican's): public text
+# only, never a path of the build machine nor a Python object.
+SITE_SETTINGS = "JEKYLL_SITE_SETTINGS"
+PUBLIC_TYPES = (str, int, float, bool)
+
+
+def _public(value):
+    """Whether a value is plain text or a number (or a list of them)."""
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, PUBLIC_TYPES) for v in value)
+    return isinstance(value, PUBLIC_TYPES)
+
+
 class SiteDrop(Mapping):
-    """`site.*`: title and url as Jekyll names them, then JEKYLL_SITE, then settings.
+    """`site.*`: title and url as Jekyll names them, then JEKYLL_SITE, then the settings
+    named in JEKYLL_SITE_SETTINGS; nothing else (no path, no object) reaches a page.
 
     JEKYLL_SITE comes before the settings so that a plugin can give a page a
     value other than the raw setting (the call's state picks the form's link).
     """
 
     def __init__(self, settings):
-        self._settings = settings
-        self._extra = settings.get("JEKYLL_SITE") or {}
         siteurl = settings.get("SITEURL", "")
-        self._own = {
+        own = {
             "title": settings.get("SITENAME", ""),
             "url": siteurl,
             "baseurl": urlsplit(siteurl).path.rstrip("/"),
         }
+        names = settings.get(SITE_SETTINGS)
+        if names is None:  # the site's own settings; Pelican's (PATH, OUTPUT_PATH…) never
+            names = [name for name in settings if name not in DEFAULT_CONFIG]
+        public = {
+            name.lower(): settings[name]
+            for name in names
+            if isinstance(name, str) and name in settings and _public(settings[name])
+        }
+        extra = {
+            key: value
+            for key, value in (settings.get("JEKYLL_SITE") or {}).items()
+            if isinstance(key, str) and _public(value)
+        }
+        self._values = {**public, **extra, **own}
         self.recording = None  # a read_memo.Dependencies while a file is read
 
     def __getitem__(self, key):
-        value = self._value(key)
+        value = self._values[key]
         if self.recording is not None:
             self.recording.site[key] = value
         return value
 
-    def _value(self, key):
-        if key in self._own:
-            return self._own[key]
-        if key in self._extra:
-            return self._extra[key]
-        return self._settings[key.upper()] if isinstance(key, str) else self._extra[key]
-
     def __iter__(self):
         if self.recording is not None:
             # A page that lists `site` depends on all of it.
-            for key in {**self._extra, **self._own}:
-                self.recording.site[key] = self._value(key)
-        return iter({**self._extra, **self._own})
+            self.recording.site.update(self._values)
+        return iter(sorted(self._values))
 
     def __len__(self):
-        return len({**self._extra, **self._own})
+        return len(self._values)
+
+    def __str__(self):
+        # Jekyll would print its whole site hash; ours is told to name one value.
+        raise LiquidTypeError(
+            "« {{ site }} » ne s'affiche pas en entier — écrivez la valeur voulue, par "
+            "exemple {{ site.title }} ou {{ site.contact_email }}",
+            token=None,
+        )
+
+    __repr__ = __str__
 
 
 class LinkNode(Node):
@@ -177,7 +208,10 @@ class JekyllLiquid(Environment):
     """A strict Liquid environment with Jekyll's include and link tags."""
 
     def __init__(self, includes_dir, includes_rel, url_of):
-        super().__init__(loader=DigestingLoader(includes_dir), undefined=StrictUndefined)
+        # autoescape: a value printed by {{ … }} is text (front matter, settings), never HTML.
+        super().__init__(
+            loader=DigestingLoader(includes_dir), undefined=StrictUndefined, autoescape=True
+        )
         self.includes_rel = includes_rel
         self._url_of = url_of
         self.recording = None  # a read_memo.Dependencies while a file is read
@@ -233,8 +267,9 @@ def to_editor_error(err, path, body_line, tags):
             path,
             line,
             f"la variable Liquid « {name} » n'est pas définie",
-            "corrigez son nom : site.x lit le réglage X de pelicanconf.py (ou "
-            "la clé x de JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
+            "corrigez son nom : site.x lit le réglage X de pelicanconf.py listé dans "
+            "JEKYLL_SITE_SETTINGS (ou la clé x de JEKYLL_SITE), page.x la clé x de "
+            "l'en-tête de la page",
         )
     if isinstance(err, UnknownFilterError):
         return EditorError(
