@@ -25,7 +25,9 @@ JINJA_ENVIRONMENT = {"autoescape": True}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # First: it keeps editors' mistakes to one message, without a traceback.
     "jekyll_compat",
+    "setting_urls",
     "templated_only",
     "application_call",
     "challenge_index",

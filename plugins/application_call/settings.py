@@ -3,8 +3,10 @@
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
+
+from setting_urls import SettingsError as UrlError
+from setting_urls import checked_url
 
 SETTING = "APPLICATION_CALL"
 
@@ -54,13 +56,10 @@ def _fail(message):
 
 
 def _form_url(value):
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme != "https" or not parts.netloc:
-        _fail(
-            f"APPLICATION_FORM_URL = {value!r} n'est pas une adresse https:// ; "
-            "donnez l'adresse complète du formulaire, en https"
-        )
-    return value
+    try:
+        return checked_url(value, "APPLICATION_FORM_URL")
+    except UrlError as err:
+        _fail(str(err))
 
 
 def _moment(name, value, tz):

@@ -2,6 +2,9 @@
 
 from urllib.parse import urlsplit
 
+from setting_urls import SettingsError as UrlError
+from setting_urls import checked_url
+
 SETTING = "DECAP_CMS"
 DEFAULTS = {
     # Where the back office is served: /admin/.
@@ -77,9 +80,10 @@ def _check_collection(kind, options, schemas):
 
 
 def _check_url(value, where, schemes):
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if not parts or parts.scheme not in schemes or not parts.netloc:
-        _fail(f"{where} doit être une adresse {' ou '.join(schemes)}://…")
+    try:
+        checked_url(value, where, schemes)
+    except UrlError as err:
+        _fail(str(err))
 
 
 def load_settings(settings, schemas):
