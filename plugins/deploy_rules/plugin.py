@@ -2,6 +2,7 @@
 
 import os
 
+from jekyll_compat import unique_urls
 from pelican import signals
 
 from . import rules
@@ -11,7 +12,11 @@ _redirects = []
 
 def check_settings(pelican):
     # Checked before anything is read, so a bad setting stops the build at once.
-    rules.load_settings(pelican.settings)
+    config = rules.load_settings(pelican.settings)
+    # No page nor redirect may take the address of a file these rules are written to.
+    for name in ("_headers", "_redirects", "http.conf", "server.conf"):
+        save_as = name if name.startswith("_") else f"{config['nginx_dir']}/{name}"
+        unique_urls.declare(pelican.settings, save_as, f"{save_as} (DEPLOY_RULES)")
     if "CSP" not in pelican.settings:
         raise rules.SettingsError(
             "deploy_rules: le greffon security_policy doit être listé avant lui dans PLUGINS"

@@ -7,8 +7,16 @@ the skill pages) show the call's state at build time, so their last change is th
 moment the site is built for: SOURCE_DATE_EPOCH when set (application_call).
 """
 
+from jekyll_compat import unique_urls
 from pelican import signals
 from pelican.plugins.sitemap import sitemap
+
+
+def claim_sitemap(pelican):
+    """No page nor redirect may take the sitemap's address (pelican-sitemap writes it)."""
+    config = pelican.settings.get("SITEMAP") or {}
+    name = "sitemap.txt" if config.get("format") == "txt" else "sitemap.xml"
+    unique_urls.declare(pelican.settings, name, f"{name} (SITEMAP)")
 
 
 def date_undated_pages(generators):
@@ -18,5 +26,7 @@ def date_undated_pages(generators):
 
 def register():
     # all_generators_finalized: the call's moment is known (application_call sets
-    # it on `initialized`), and pelican-sitemap writes later, on `finalized`.
+    # it on `initialized`), and pelican-sitemap writes later, on `finalized`;
+    # initialized: before any file is read, so that the duplicate check knows the sitemap.
     signals.all_generators_finalized.connect(date_undated_pages)
+    signals.initialized.connect(claim_sitemap)
