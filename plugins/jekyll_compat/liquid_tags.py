@@ -28,6 +28,7 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
 from pelican.settings import DEFAULT_CONFIG
 
 from .errors import EditorError
+from .front_matter import nul_error
 from .read_memo import MISSING, digest
 
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
@@ -201,6 +202,9 @@ class DigestingLoader(FileSystemLoader):
         self.digests[os.path.abspath(source_path)] = digest(raw)
         # As text mode reads it: universal newlines.
         text = raw.decode(self.encoding).replace("\r\n", "\n").replace("\r", "\n")
+        if "\x00" in text:
+            error = nul_error(source_path, text.count("\n", 0, text.index("\x00")) + 1)
+            raise LiquidSyntaxError(f"{error.problem} — {error.fix}", token=None)
         return text, source_path.stat().st_mtime
 
 
