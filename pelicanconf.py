@@ -126,7 +126,11 @@ CONTENT_SECURITY_POLICY = {
 CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
 
 # Links and images of every page must lead to a built file (plugins/strict_content).
-STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
+# The menu's and the footer's links are checked as links in text are.
+STRICT_CONTENT = {
+    "also_built": ["sitemap.xml"],
+    "template_links": ["NAVIGATION", "CHALLENGES_PAGE", "FOOTER_LINKS"],
+}
 
 # Static files whose names carry a hash of their content (plugins/asset_fingerprints),
 # so that servers may let browsers keep them a year; the files a fingerprinted CSS

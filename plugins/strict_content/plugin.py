@@ -5,7 +5,7 @@ import logging
 from jekyll_compat.errors import ERROR_LOG, BuildFailed
 from pelican import signals
 
-from . import checks, pelican_warnings, safe_html, site_paths
+from . import checks, pelican_warnings, safe_html, site_paths, template_links
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +14,9 @@ DEFAULTS = {
     # Files that plugins write without claiming them (pelican-sitemap writes
     # sitemap.xml at the end): links to them are not broken.
     "also_built": ["sitemap.xml"],
+    # Settings of (label, url) pairs that templates show as links (the menu, the
+    # footer): each site address in them must lead to a built page.
+    "template_links": [],
 }
 
 
@@ -31,6 +34,7 @@ class Run:
         self.generators = []
         self.collector = None
         self.also_built = ()
+        self.template_links = ()
 
 
 RUN = Run()
@@ -42,7 +46,8 @@ def load(settings):
         raise SettingsError(
             f"strict_content: {SETTING} doit être un dictionnaire aux clés {sorted(DEFAULTS)}"
         )
-    also_built = {**DEFAULTS, **given}["also_built"]
+    merged = {**DEFAULTS, **given}
+    also_built = merged["also_built"]
     if not isinstance(also_built, (list, tuple)) or not all(
         isinstance(p, str) and p for p in also_built
     ):
@@ -50,12 +55,20 @@ def load(settings):
             f"strict_content: {SETTING}['also_built'] doit être une liste de chemins "
             "du dossier de sortie, comme « sitemap.xml »"
         )
-    return [p.lstrip("/") for p in also_built]
+    names = merged["template_links"]
+    if not isinstance(names, (list, tuple)) or not all(
+        isinstance(n, str) and n in settings for n in names
+    ):
+        raise SettingsError(
+            f"strict_content: {SETTING}['template_links'] doit être une liste de noms de "
+            "réglages définis, comme « NAVIGATION »"
+        )
+    return [p.lstrip("/") for p in also_built], list(names)
 
 
 def start(pelican):
     """Check the settings and listen to Pelican's warnings from now on."""
-    RUN.also_built = load(pelican.settings)
+    RUN.also_built, RUN.template_links = load(pelican.settings)
     safe_html.install(pelican.settings)
     RUN.collector = pelican_warnings.install()
 
@@ -81,6 +94,8 @@ def check_pages(static_generator):
     for content in sorted(contents, key=lambda c: c.relative_source_path):
         for error in checks.check(content, settings["PATH"], context, built, settings["SITEURL"]):
             ERROR_LOG.report(error)
+    for error in template_links.check(settings, built, RUN.template_links):
+        ERROR_LOG.report(error)
     for error in (
         RUN.collector.take(settings["PATH"], settings["OUTPUT_PATH"]) if RUN.collector else ()
     ):
