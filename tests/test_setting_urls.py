@@ -10,7 +10,7 @@ HOSTILE_FORM = 'https://x.example/"><script>alert(1)</script>'
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        (HOSTILE_FORM, "elle contient « \" », « < », « > »"),
+        (HOSTILE_FORM, 'elle contient « " », « < », « > »'),
         ("https://x.example/a b", "elle contient une espace"),
         ("https://x.example/\x07", "elle contient le caractère de contrôle U+0007"),
         ("javascript:alert(1)", "elle ne commence pas par https://"),
@@ -57,7 +57,7 @@ def test_a_hostile_form_address_stops_the_build_at_start(tmp_path):
     _refused(
         result,
         f"SettingsError: application_call: APPLICATION_FORM_URL = {HOSTILE_FORM!r} n'est pas "
-        "une adresse https:// utilisable (elle contient « \" », « < », « > ») ; donnez "
+        'une adresse https:// utilisable (elle contient « " », « < », « > ») ; donnez '
         "l'adresse complète, en https://, sans guillemets, chevrons ni espaces (une espace "
         "s'écrit %20)",
     )

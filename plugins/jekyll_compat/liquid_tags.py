@@ -147,6 +147,10 @@ class IncludeNode(Node):
             # This very include is missing: told at its tag, in the including file.
             err.token, err.template_name = self.token, None
             raise
+        except LiquidError as err:
+            # Refused as it was read (a NUL character): told in the include, by its path.
+            err.template_name = context.env.include_path(self.name)
+            raise
         context.env.note_include(self.name)
         try:
             with context.extend({"include": params}, template=template):
