@@ -128,3 +128,7 @@ def test_a_build_with_a_plain_http_form_stops_with_the_setting_named(tmp_path):
         "(une espace s'écrit %20)"
     ]
     assert result.files() == set()
+
+
+def test_calendar_text_is_escaped_as_rfc_5545_says():
+    assert calendar._escape("a;b,c\\d\r\ne\x07f") == "a\\;b\\,c\\\\d\\nef"

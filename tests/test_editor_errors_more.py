@@ -227,3 +227,12 @@ def test_make_serve_on_a_busy_port_says_so_before_building(tmp_path):
         "arrêtez-le, ou choisissez un autre port : make serve PORT=8001"
     )
     assert tree(site / "output") == before
+
+
+def test_a_number_too_long_in_a_liquid_tag_is_told_in_french(build):
+    result = build({"pages/x.md": page("layout: page\ntitle: T\n", "{{ " + "7" * 5000 + " }}\n")})
+    assert_fails_with(
+        result,
+        "pages/x.md:5: un nombre de la balise Liquid est trop long pour être lu — écrivez un "
+        "nombre plus court, ou mettez-le entre guillemets si c'est un texte",
+    )

@@ -302,6 +302,13 @@ def to_editor_error(err, path, body_line, tags):
             "balises reconnues : " + ", ".join(sorted(tags.tags)) + " ; pour "
             "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
         )
+    if "integer string conversion" in message:  # Python's limit on digits (4300)
+        return EditorError(
+            path,
+            line,
+            "un nombre de la balise Liquid est trop long pour être lu",
+            "écrivez un nombre plus court, ou mettez-le entre guillemets si c'est un texte",
+        )
     if " — " in message:  # already in an editor's words (link tag)
         problem, fix = message.split(" — ", 1)
         return EditorError(path, line, problem, fix)
