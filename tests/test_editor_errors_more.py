@@ -9,7 +9,19 @@ import sys
 
 import build as build_script
 import pytest
-from conftest import FIXTURE_SETTINGS, FIXTURES, ROOT, assert_fails_with, build_fixture, page, tree
+from conftest import (
+    FIXTURE_SETTINGS,
+    FIXTURES,
+    ROOT,
+    assert_fails_with,
+    at_moment,
+    build_fixture,
+    copy_real_project,
+    page,
+    run_command,
+    run_make,
+    tree,
+)
 
 POST = "layout: post\ntitle: T\n"
 FIX_DATE = (
@@ -236,3 +248,18 @@ def test_a_number_too_long_in_a_liquid_tag_is_told_in_french(build):
         "pages/x.md:5: un nombre de la balise Liquid est trop long pour être lu — écrivez un "
         "nombre plus court, ou mettez-le entre guillemets si c'est un texte",
     )
+
+
+def test_a_refused_build_exits_as_documented(tmp_path):
+    """scripts/build.py says 1; `make html` says 2, as make does for any failed command."""
+    site = copy_real_project(tmp_path / "site")
+    (site / "pages" / "x.md").write_text(page("layout: page\ntitle: T\ndate: 2017-02-30\n"))
+    returncode, log = run_command(
+        [sys.executable, "scripts/build.py", "-s", "pelicanconf.py"], site, at_moment("open")
+    )
+    assert returncode == 1
+    assert "pages/x.md:4: la date « 2017-02-30 » n'existe pas" in log
+    assert "Traceback" not in log
+    returncode, log = run_make(site, "html", env=at_moment("open"))
+    assert returncode == 2
+    assert "Traceback" not in log
