@@ -1,11 +1,12 @@
 """Front-matter values reach every built page as text: hostile values run nothing."""
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import at_moment, build_real_site, copy_real_site
+from conftest import ROOT, at_moment, build_real_site, copy_real_site
 
 # What an editor (or a stolen back-office account) could commit, as issue 14 tried it.
 SCRIPT = "/static/js/x.js"
@@ -102,3 +103,50 @@ def test_sitemap_page_lists_the_title_as_text(hostile_site):
     soup = hostile_site.html("plan-du-site/index.html")
     assert TITLE in [a.get_text() for a in soup.select(".eig-sitemap a")]
     assert soup.find("script") is None
+
+
+JINJA = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.S)
+ATTRIBUTE = re.compile(r'\s*([^\s=>/"]+)(\s*=\s*)?')
+
+
+def _unquoted_attributes(text):
+    """(line, attribute) of each attribute of a template's tags whose value is not in "…"."""
+    # Jinja's tags become blanks of their size: "<h1" in {% if "<h1" in x %} is no tag.
+    text = JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    found = []
+    for tag in re.finditer(r"<[a-zA-Z][\w-]*", text):
+        position = tag.end()
+        while position < len(text):
+            if text[position].isspace():
+                position += 1
+                continue
+            if text.startswith((">", "/>"), position):
+                break
+            attribute = ATTRIBUTE.match(text, position)
+            position = attribute.end()
+            if attribute.group(2):
+                if text[position] != '"':
+                    found.append((text.count("\n", 0, position) + 1, attribute.group(1)))
+                    break
+                position = text.index('"', position + 1) + 1
+    return found
+
+
+def test_every_template_attribute_is_double_quoted():
+    # Printed values escape " but keep ' (safe_html.as_text): a value inside a
+    # single-quoted or unquoted attribute could end it.
+    for path in sorted((ROOT / "templates").rglob("*.html")):
+        assert _unquoted_attributes(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_the_attribute_scan_finds_single_quotes_and_bare_values():
+    assert _unquoted_attributes("<a\n class='x' href=\"{{ u }}\">") == [(2, "class")]
+    assert _unquoted_attributes('<p title="{{ "<b" }}">{% if "<h1" %}') == []
+    assert _unquoted_attributes('<p {% if a %}id="b"{% endif %} title={{ t }}>') == [(1, "title")]
+    assert _unquoted_attributes('<input hidden data-x="a=b">') == []
+
+
+def test_a_printed_value_escapes_what_ends_a_tag_or_an_attribute():
+    from strict_content.safe_html import as_text
+
+    assert as_text("a\"<b>&'") == "a&#34;&lt;b&gt;&amp;'"

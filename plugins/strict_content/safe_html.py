@@ -7,9 +7,12 @@ field) is HTML made by Markdown; it is printed as HTML only through the
 (checks.py runs on every body and Markdown field before anything is written).
 """
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 FILTER = "checked_html"
+# Every attribute of our templates is double-quoted (tests/test_escaping.py checks it),
+# so an apostrophe needs no escaping: "d'intérêt" stays as editors wrote it.
+APOSTROPHE = "&#39;"
 
 
 def mark_checked(html):
@@ -17,6 +20,17 @@ def mark_checked(html):
     return Markup("" if html is None else str(html))
 
 
+def as_text(value):
+    """What `{{ value }}` prints: Markup as it is, anything else escaped (&, <, >, ")."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(str(escape(value)).replace(APOSTROPHE, "'"))
+
+
 def install(settings):
-    """Give templates the `checked_html` filter (JINJA_FILTERS, Pelican's public setting)."""
+    """Give templates `checked_html`, and `{{ … }}` its escaping (Pelican's public settings)."""
     settings["JINJA_FILTERS"] = {**(settings.get("JINJA_FILTERS") or {}), FILTER: mark_checked}
+    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    if environment.get("autoescape"):
+        environment.setdefault("finalize", as_text)
+    settings["JINJA_ENVIRONMENT"] = environment
