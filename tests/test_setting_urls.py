@@ -66,9 +66,9 @@ def test_a_hostile_form_address_stops_the_build_at_start(tmp_path):
 @pytest.mark.parametrize(
     ("lines", "setting"),
     [
-        ("LICENCE = ('licence', 'https://x.example/\"onmouseover=\"a')\n", "LICENCE"),
-        ("STATE_SITES = [('x', 'http://x.example')]\n", "STATE_SITES[0]"),
-        ("SITEURL = 'https://eig.example/\"'\n", "SITEURL"),
+        ("LICENCE = ('licence', 'https://x.example/\"onmouseover=\"a')\n", "setting_urls: LICENCE"),
+        ("STATE_SITES = [('x', 'http://x.example')]\n", "setting_urls: STATE_SITES[0]"),
+        ("SITEURL = 'https://eig.example/\"'\n", "setting_urls: SITEURL"),
         (
             "DECAP_CMS = {**DECAP_CMS, 'backend': {**DECAP_CMS['backend'], "
             "'base_url': 'https://a.example/<x>'}}\n",

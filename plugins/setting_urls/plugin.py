@@ -4,6 +4,8 @@ from pelican import signals
 
 from .check import SettingsError, checked_url
 
+PREFIX = "setting_urls: "
+
 
 def _pairs(settings, name):
     """(label, url) pairs of a setting such as STATE_SITES, or SettingsError."""
@@ -11,22 +13,30 @@ def _pairs(settings, name):
     if not isinstance(value, (list, tuple)) or not all(
         isinstance(pair, (list, tuple)) and len(pair) == 2 for pair in value
     ):
-        raise SettingsError(f"réglage {name} : doit être une liste de paires (texte, adresse)")
+        raise SettingsError(f"{PREFIX}{name} doit être une liste de paires (texte, adresse)")
     return value
 
 
-def check_settings(pelican):
-    """Every address the theme prints as it is, checked before anything is read."""
-    settings = pelican.settings
+def _addresses(settings):
+    """(value, setting, options) of every address the theme prints as it is."""
     if settings.get("SITEURL"):
-        checked_url(settings["SITEURL"], "SITEURL", bare=True, loopback_http=True)
+        yield settings["SITEURL"], "SITEURL", {"bare": True, "loopback_http": True}
     licence = settings.get("LICENCE")
     if licence is not None:
         if not isinstance(licence, (list, tuple)) or len(licence) != 2:
-            raise SettingsError("réglage LICENCE : doit être une paire (texte, adresse)")
-        checked_url(licence[1], "LICENCE")
+            raise SettingsError(f"{PREFIX}LICENCE doit être une paire (texte, adresse)")
+        yield licence[1], "LICENCE", {}
     for index, (_, url) in enumerate(_pairs(settings, "STATE_SITES")):
-        checked_url(url, f"STATE_SITES[{index}]")
+        yield url, f"STATE_SITES[{index}]", {}
+
+
+def check_settings(pelican):
+    """Every address the theme prints, checked before anything is read."""
+    for value, setting, options in _addresses(pelican.settings):
+        try:
+            checked_url(value, setting, **options)
+        except SettingsError as err:
+            raise SettingsError(PREFIX + str(err)) from None
 
 
 def register():
