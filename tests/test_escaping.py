@@ -92,6 +92,7 @@ def test_challenge_page_shows_each_value_as_written(hostile_site):
     assert soup.title.get_text().startswith(TITLE + " – ")
     assert soup.find("meta", attrs={"name": "description"})["content"] == RESUME
     assert soup.find("meta", attrs={"property": "og:title"})["content"].startswith(TITLE)
+    assert soup.find("meta", attrs={"property": "og:description"})["content"] == RESUME
     assert PROFIL in [li.get_text() for li in soup.select("article ul li")]
     assert soup.find("img") is None
     facts = [dd.get_text() for dd in soup.select(".eig-facts dd")]
@@ -150,3 +151,15 @@ def test_a_printed_value_escapes_what_ends_a_tag_or_an_attribute():
     from strict_content.safe_html import as_text
 
     assert as_text("a\"<b>&'") == "a&#34;&lt;b&gt;&amp;'"
+
+
+def test_a_front_matter_value_printed_by_liquid_in_a_body_is_text(build):
+    result = build(
+        {"pages/x.md": f"---\nlayout: page\ntitle: '{TITLE}'\n---\nTitre : {{{{ page.title }}}}\n"}
+    )
+    assert result.returncode == 0, result.log
+    body = (result.output / "x/index.html").read_text(encoding="utf-8")
+    # The body alone: the fixture theme has no autoescape (the real site's templates do).
+    main = BeautifulSoup(body, "html.parser").main
+    assert main.find("script") is None
+    assert main.get_text() == f"Titre : {TITLE}"
