@@ -20,9 +20,17 @@ OUTPUT_PATH = "output"
 # Hidden files, and what the build writes (drafts are the reader's business).
 IGNORE_FILES = [".*", "**/.*", "**/__pycache__*", "**/output/*"]
 
+# Every template escapes what it prints (HTML, attributes, robots.txt, the back office):
+# a front-matter value is text wherever it appears. Bodies rendered from Markdown are
+# printed through `| checked_html` (plugins/strict_content/safe_html.py), the one place
+# that marks HTML as safe, after strict_content's checks.
+JINJA_ENVIRONMENT = {"autoescape": True}
+
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # First: it keeps editors' mistakes to one message, without a traceback.
     "jekyll_compat",
+    "setting_urls",
     "templated_only",
     "application_call",
     "challenge_index",
@@ -58,8 +66,19 @@ JEKYLL_COMPAT = {
     ],
     "includes": "pages/_includes",
 }
-# Values that pages read as {{ site.x }} besides the settings themselves.
+# Values that pages read as {{ site.x }} besides site.title, site.url and site.baseurl:
+# the keys of JEKYLL_SITE, and the settings named here (text only: no path of the build
+# machine ever reaches a page).
 JEKYLL_SITE = {}
+JEKYLL_SITE_SETTINGS = [
+    "SITE_TAGLINE",
+    "SITE_DESCRIPTION",
+    "CONTACT_EMAIL",
+    "FORM_PROVIDER",
+    "HOSTING",
+    "ACCESSIBILITY_STATUS",
+    "ACCESSIBILITY_DATE",
+]
 
 # The hand-off: every call to action leads to this external form (https only),
 # while the call is open (plugins/application_call). Dates are read in TIMEZONE;
@@ -110,7 +129,11 @@ CONTENT_SECURITY_POLICY = {
 CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
 
 # Links and images of every page must lead to a built file (plugins/strict_content).
-STRICT_CONTENT = {"also_built": ["sitemap.xml"]}
+# The menu's and the footer's links are checked as links in text are.
+STRICT_CONTENT = {
+    "also_built": ["sitemap.xml"],
+    "template_links": ["NAVIGATION", "CHALLENGES_PAGE", "FOOTER_LINKS"],
+}
 
 # Static files whose names carry a hash of their content (plugins/asset_fingerprints),
 # so that servers may let browsers keep them a year; the files a fingerprinted CSS

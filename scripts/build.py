@@ -14,8 +14,10 @@ or `rsync output dest` would then copy the link instead of the site. Where the
 system cannot exchange (another OS or file system), two renames are used, and a
 build killed between them is recovered by the next one.
 
-Pelican's exit status and messages pass through unchanged. Builds of one folder
-take turns (a lock file), and each removes what killed builds left behind.
+Pelican's exit status and messages pass through unchanged; this script's own
+failures (output/ is a symbolic link, a full disk, a read-only project folder) are
+one French sentence and exit status 1. Builds of one folder take turns (a lock
+file), and each removes what killed builds left behind.
 """
 
 import argparse
@@ -30,6 +32,10 @@ import sys
 from pathlib import Path
 
 from pelican.settings import read_settings
+
+# The plugins' folder, for the French words of a refused write (plugins/jekyll_compat).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from jekyll_compat import disk_errors
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2  # linux/fs.h
@@ -118,6 +124,10 @@ def output_folder(settings):
     return OutputFolder(read_settings(str(settings))["OUTPUT_PATH"])
 
 
+class BuildError(Exception):
+    """What keeps a build from starting or from being put in place, told in French."""
+
+
 def build_with(settings, run, tidy_after=True):
     """`run(folder)` builds into a fresh folder, swapped in if it returns 0; its status.
 
@@ -126,6 +136,13 @@ def build_with(settings, run, tidy_after=True):
     that the new site is in place.
     """
     output = output_folder(settings)
+    if output.path.is_symlink():
+        # Swapping would move the link, and a copy of output/ would copy a link.
+        raise BuildError(
+            f"site non construit : {output.path} est un lien symbolique (vers "
+            f"{os.readlink(output.path)}) et non un dossier — supprimez le lien "
+            f"(rm {output.path.name}) puis relancez : la construction en fait un vrai dossier."
+        )
     output.path.parent.mkdir(parents=True, exist_ok=True)
     with open(output.lock_file, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -167,6 +184,12 @@ def main():
         sys.exit(build(args.settings, extra))
     except KeyboardInterrupt:
         sys.exit(130)
+    except BuildError as err:
+        sys.exit(f"Erreur : {err}")
+    except OSError as err:
+        if not disk_errors.is_disk_error(err):
+            raise
+        sys.exit(f"Erreur : {disk_errors.message(err)}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build import build_with, tidy_up
+from build import BuildError, build_with, disk_errors, tidy_up
 from jinja2 import BytecodeCache
 from pelican import Pelican, log
 from pelican.settings import read_settings
@@ -163,11 +163,19 @@ def serve_builds(settings_file, reply_fd):
     bytecode_cache = MemoryBytecodeCache()
     with os.fdopen(reply_fd, "w") as replies:
         for _ in sys.stdin:
-            status = build_with(
-                settings_file,
-                lambda new: run_pelican(settings_file, new, bytecode_cache),
-                tidy_after=False,
-            )
+            try:
+                status = build_with(
+                    settings_file,
+                    lambda new: run_pelican(settings_file, new, bytecode_cache),
+                    tidy_after=False,
+                )
+            except (BuildError, OSError) as err:
+                # As scripts/build.py tells it; the worker stays up for the next save.
+                if isinstance(err, OSError) and not disk_errors.is_disk_error(err):
+                    raise
+                text = err if isinstance(err, BuildError) else disk_errors.message(err)
+                print(f"Erreur : {text}", file=sys.stderr, flush=True)
+                status = 1
             replies.write(f"{status}\n")
             replies.flush()
             tidy_up(settings_file)  # the replaced site, once the new one is announced

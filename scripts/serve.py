@@ -15,6 +15,7 @@ code, so it works under the site's Content-Security-Policy (`default-src 'self'`
 """
 
 import argparse
+import errno
 import re
 import sys
 import threading
@@ -163,11 +164,26 @@ class PreviewServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(output, builds, host, port):
-    """Serve the output folder by its path, so each request sees the latest swapped-in build."""
-    output.mkdir(parents=True, exist_ok=True)
+def open_server(output, builds, host, port):
+    """The server of the output folder, by its path (each request sees the latest build).
+
+    Bound before the first build, so that a port already taken is told at once."""
     handler = partial(PreviewHandler, directory=str(output))
-    httpd = PreviewServer((host, port), handler, builds)
+    try:
+        return PreviewServer((host, port), handler, builds)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            problem = f"le port {port} est déjà pris (un autre `make serve` tourne-t-il ?)"
+        else:
+            problem = f"impossible d'écouter sur {host}:{port} ({err.strerror})"
+        sys.exit(
+            f"Erreur : {problem} ; arrêtez-le, ou choisissez un autre port : make serve PORT=8001"
+        )
+
+
+def serve(httpd, output, host, port):
+    """Start answering requests."""
+    output.mkdir(parents=True, exist_ok=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     print(f"Site servi sur http://{host}:{port}/ (Ctrl-C pour arrêter)", flush=True)
 
@@ -189,6 +205,8 @@ def main():
     args = parser.parse_args()
 
     builds = GoodBuilds()
+    output = output_folder(args.settings).path
+    httpd = open_server(output, builds, args.host, args.port)
     worker = BuildWorker(args.settings)
     paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
     # Watch first, then build and serve: once a page is served, no save can slip
@@ -199,7 +217,7 @@ def main():
             if not started:
                 if worker.build() == 0:
                     builds.one_more()
-                serve(output_folder(args.settings).path, builds, args.host, args.port)
+                serve(httpd, output, args.host, args.port)
                 started = True
             if not changes:
                 continue

@@ -126,6 +126,12 @@ def test_a_build_with_a_plain_http_form_stops_with_the_setting_named(tmp_path):
     assert "Traceback" not in result.log
     assert result.error_lines() == [
         "SettingsError: application_call: APPLICATION_FORM_URL = 'http://form.example/' "
-        "n'est pas une adresse https:// ; donnez l'adresse complète du formulaire, en https"
+        "n'est pas une adresse https:// utilisable (elle ne commence pas par https://) ; "
+        "donnez l'adresse complète, en https://, sans guillemets, chevrons ni espaces "
+        "(une espace s'écrit %20)"
     ]
     assert result.files() == set()
+
+
+def test_calendar_text_is_escaped_as_rfc_5545_says():
+    assert calendar._escape("a;b,c\\d\r\ne\x07f") == "a\\;b\\,c\\\\d\\nef"

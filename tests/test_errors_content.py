@@ -112,8 +112,8 @@ def test_undefined_variable_names_its_line(build):
     assert_fails_with(
         result,
         "pages/x.md:7: la variable Liquid « site.inconnu » n'est pas définie — corrigez son "
-        "nom : site.x lit le réglage X de pelicanconf.py (ou la clé x de JEKYLL_SITE), page.x "
-        "la clé x de l'en-tête de la page",
+        "nom : site.x lit le réglage X de pelicanconf.py listé dans JEKYLL_SITE_SETTINGS (ou "
+        "la clé x de JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
     )
 
 
@@ -164,8 +164,9 @@ def test_error_inside_an_include_names_the_include(build):
         result,
         "pages/_includes/note.md:2: la variable Liquid « include.absent » n'est pas définie "
         "(fichier inclus par pages/x.md:5) — "
-        "corrigez son nom : site.x lit le réglage X de pelicanconf.py (ou la clé x de "
-        "JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
+        "corrigez son nom : site.x lit le réglage X de pelicanconf.py listé dans "
+        "JEKYLL_SITE_SETTINGS (ou la clé x de JEKYLL_SITE), page.x la clé x de l'en-tête "
+        "de la page",
     )
 
 

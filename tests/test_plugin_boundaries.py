@@ -61,6 +61,7 @@ WORKS_ALONE = {
         lambda out: (out / "defis/competence/design/index.html").read_text() == "design",
     ),
     "strict_templates": ({}, {}, lambda out: (out / "index.html").is_file()),
+    "setting_urls": ({}, {}, lambda out: (out / "index.html").is_file()),
     "security_policy": (
         {},
         {},

@@ -49,7 +49,13 @@ def problems(option, value, where="X"):
         (Text(), "", "X doit être un texte non vide"),
         (Text(check=str.isidentifier, hint="un nom"), "a b", "X doit être un nom"),
         (Choice(["a", "b"]), "c", "X vaut 'c' ; valeurs possibles : « a » ou « b »"),
-        (URL(), "http://a.example", "X doit être une adresse https://…"),
+        (
+            URL(),
+            "http://a.example",
+            "X = 'http://a.example' n'est pas une adresse https:// utilisable (elle ne "
+            "commence pas par https://) ; donnez l'adresse complète, en https://, sans "
+            "guillemets, chevrons ni espaces (une espace s'écrit %20)",
+        ),
         (ListOf(Text()), "a", "X doit être une liste"),
         (ListOf(Text()), ["a", ""], "X[1] doit être un texte non vide"),
         (ListOf(Text(), hint="une liste de noms"), ["a", 3], "X doit être une liste de noms"),

@@ -53,6 +53,8 @@ def test_a_changed_include_changes_the_page_that_includes_it(site, worker):
 def test_a_changed_link_target_changes_the_link(site, worker):
     assert 'href="/reglement/"' in page(site, "essai")
     edit(site / "pages/reglement.md", "---\n", "---\npermalink: /le-reglement/\n")
+    # The menu links to the page too, and its links are checked: it follows the page.
+    edit(site / "pelicanconf.py", '("Règlement", "reglement/")', '("Règlement", "le-reglement/")')
     assert worker.build() == 0
     assert 'href="/le-reglement/"' in page(site, "essai")
 

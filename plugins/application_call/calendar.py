@@ -7,6 +7,11 @@ PRODID = "-//Etalab//Appel a candidatures EIG//FR"
 
 
 def _escape(text):
+    """A value as RFC 5545 TEXT (3.3.11)."""
+    # Backslash, ";" and "," escaped, a line end as \n; no other control character
+    # may appear in a content line.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch == "\n" or (ord(ch) >= 32 and ord(ch) != 127))
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -37,7 +37,8 @@ class CalendarGenerator(Generator):
         shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
-        return [(self.call.settings.calendar_save_as, "pelicanconf.py (APPLICATION_CALL)")]
+        save_as = self.call.settings.calendar_save_as
+        return [(save_as, f"{save_as} (APPLICATION_CALL)")]
 
     def generate_output(self, writer):
         path = os.path.join(self.output_path, self.call.settings.calendar_save_as)

@@ -3,10 +3,10 @@
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from eig_common.options import (
+    URL,
     Bool,
     Check,
     ListOf,
@@ -40,16 +40,6 @@ class CallSettings:
     calendar_save_as: str
     key_dates: tuple
     now: datetime
-
-
-def _form_url(value, where):
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme != "https" or not parts.netloc:
-        Option.fail(
-            f"{where} = {value!r} n'est pas une adresse https:// ; "
-            "donnez l'adresse complète du formulaire, en https"
-        )
-    return value
 
 
 def _moment(value, where):
@@ -111,7 +101,7 @@ def _in_site_zone(values):
 SPEC = Spec(
     "application_call",
     {
-        "APPLICATION_FORM_URL": Check(_form_url),
+        "APPLICATION_FORM_URL": URL(),
         "CALL_OPENS": Check(_moment),
         "CALL_CLOSES": Check(_moment),
         "TIMEZONE": Check(_zone, default="UTC"),

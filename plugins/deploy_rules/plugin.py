@@ -9,6 +9,14 @@ from pelican import signals
 from . import rules
 
 
+def claim_rules(pelican):
+    """No page nor redirect may take the address of a file these rules are written to."""
+    config = rules.load_settings(pelican.settings)
+    for name in ("_headers", "_redirects", "http.conf", "server.conf"):
+        save_as = name if name.startswith("_") else f"{config['nginx_dir']}/{name}"
+        shared(pelican.settings).declare(save_as, f"{save_as} (DEPLOY_RULES)")
+
+
 def redirects(settings):
     """The old URLs that jekyll_compat's redirect_from: makes pages for (none without it)."""
     return [
@@ -36,5 +44,7 @@ def write_rules(pelican):
 def register():
     # The settings, and the policy's plugin, are checked at start (eig_common.boundaries);
     # finalized: the site is written (and not yet precompressed), every redirect known.
+    # initialized: the files it writes are known before any content is read.
     boundaries.declare("deploy_rules", needs=["security_policy"], spec=rules.SPEC)
+    signals.initialized.connect(claim_rules)
     signals.finalized.connect(write_rules)

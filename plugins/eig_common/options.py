@@ -6,7 +6,7 @@ problem, in French, each naming the setting; `check_declared` does so at start f
 every plugin of the build at once.
 """
 
-from urllib.parse import urlsplit
+from . import urls
 
 REQUIRED = object()  # an option's default when the setting must be given
 
@@ -109,14 +109,18 @@ class Choice(Option):
 
 
 class URL(Option):
-    def __init__(self, default=REQUIRED, schemes=("https",)):
+    """An absolute address of one of `schemes` with a host, and no quote, bracket, space or
+    control character (eig_common.urls). bare: a site's address, to which pages add
+    "/path"; loopback_http: http:// too for 127.0.0.1 and localhost."""
+
+    def __init__(self, default=REQUIRED, schemes=("https",), bare=False, loopback_http=False):
         super().__init__(default)
-        self.schemes = tuple(schemes)
+        self.schemes, self.bare, self.loopback_http = tuple(schemes), bare, loopback_http
 
     def validate(self, value, where):
-        parts = urlsplit(value) if isinstance(value, str) else None
-        if not parts or parts.scheme not in self.schemes or not parts.netloc:
-            self.fail(f"{where} doit être une adresse {' ou '.join(self.schemes)}://…")
+        problem = urls.url_problem(value, where, self.schemes, self.bare, self.loopback_http)
+        if problem:
+            self.fail(problem)
         return value
 
 

@@ -2,8 +2,9 @@
 
 `shared(settings)` is the run's `Shared` object: generators that write files of their
 own claim them here (the duplicate-URL check and the link check read the claims), and
-jekyll_compat puts the redirects of `redirect_from:` here for deploy_rules. It is
-emptied at the start of each run (`pelican --autoreload` runs several).
+jekyll_compat puts the redirects of `redirect_from:` here for deploy_rules. Its claims
+and redirects are emptied at the start of each run (`pelican --autoreload` runs
+several); files that plugins write outside generators are declared once, at start.
 """
 
 from dataclasses import dataclass, field
@@ -13,18 +14,28 @@ KEY = "PLUGINS_SHARED"
 
 @dataclass
 class Shared:
-    # (save_as, source named in messages) of every file a plugin's generator writes.
+    # (save_as, source named in messages, whether the source is a content file) of every
+    # file a plugin's generator writes this run.
     claims: list = field(default_factory=list)
     # jekyll_compat.redirects.Redirect of each `redirect_from:` address.
     redirects: list = field(default_factory=list)
+    # (save_as, source) of files plugins write outside generators (sitemap.xml, server
+    # rules), declared on `initialized`: kept across runs.
+    declared: list = field(default_factory=list)
 
     def reset(self):
         self.claims.clear()
         self.redirects.clear()
 
-    def claim(self, pairs):
-        """Record (save_as, source) pairs a generator will write."""
-        self.claims.extend(pairs)
+    def claim(self, pairs, from_content=False):
+        """Record (save_as, source) pairs a generator will write; `from_content`: each
+        source is a content file (a redirect's page), which the editor can change."""
+        self.claims.extend((save_as, source, from_content) for save_as, source in pairs)
+
+    def declare(self, save_as, source):
+        """A file a plugin writes itself, so that no page or redirect takes its address."""
+        if (save_as, source) not in self.declared:
+            self.declared.append((save_as, source))
 
 
 def shared(settings):

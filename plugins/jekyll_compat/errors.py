@@ -4,6 +4,8 @@ import logging
 
 from eig_common import upstream
 
+from . import disk_errors
+
 logger = logging.getLogger(__name__)
 
 
@@ -95,6 +97,10 @@ class QuietEditorErrors(logging.Filter):
                 )
             return False
         if record.exc_info and getattr(record.exc_info[1], "editor_facing", False):
+            record.exc_info = None
+        elif record.exc_info and disk_errors.is_disk_error(record.exc_info[1]):
+            # A full disk or a read-only folder: one sentence, not Pelican's traceback.
+            record.msg, record.args = disk_errors.message(record.exc_info[1]), ()
             record.exc_info = None
         return True
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import values
 from .errors import EditorError
 
 FENCE = "---"
@@ -36,6 +37,9 @@ class NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+NUL = "\x00"
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     data: dict
@@ -58,7 +62,20 @@ def decode(raw, path):
             "l'encodage » → UTF-8) puis corrigez les caractères accentués de "
             "cette ligne",
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if NUL in text:
+        raise nul_error(path, text.count("\n", 0, text.index(NUL)) + 1)
+    return text
+
+
+def nul_error(path, line):
+    """A NUL character: invisible in editors, and no browser shows it."""
+    return EditorError(
+        path,
+        line,
+        "le fichier contient un caractère nul (U+0000), invisible dans un éditeur",
+        "supprimez-le : effacez la ligne et retapez-la, sans copier-coller",
+    )
 
 
 def split(text, path):
@@ -144,12 +161,14 @@ def _parse(yaml_text, path):
     if FAST_LOADER is not None and not any(mark in yaml_text for mark in ALIAS_MARKS):
         try:
             return _compose(yaml_text, FAST_LOADER)
-        except (yaml.YAMLError, RecursionError):
+        except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
             pass
     try:
         return _compose(yaml_text, NoAliasLoader)
     except yaml.YAMLError as err:
         raise _yaml_error(err, path, yaml_text) from None
+    except (ValueError, OverflowError):  # a date or a number YAML cannot make
+        raise values.unreadable_value(yaml_text, path) from None
     except RecursionError:
         raise EditorError(
             path,

@@ -17,6 +17,7 @@ from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import (
     LiquidError,
     LiquidSyntaxError,
+    LiquidTypeError,
     TemplateNotFoundError,
     UndefinedError,
     UnknownFilterError,
@@ -24,9 +25,11 @@ from liquid.exceptions import (
 from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
+from pelican.settings import DEFAULT_CONFIG
 
 from . import limits, nesting
 from .errors import EditorError
+from .front_matter import nul_error
 from .read_memo import MISSING, digest
 
 # The tags an editor may write, as Jekyll 4 (Liquid 4) has them, for messages: the
@@ -53,46 +56,75 @@ EDITOR_TAGS = (
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 
 
+# Settings a page may print as {{ site.x }}, besides title, url, baseurl and JEKYLL_SITE
+# (without it: every text setting of the site's own, none of Pelican's): public text
+# only, never a path of the build machine nor a Python object.
+SITE_SETTINGS = "JEKYLL_SITE_SETTINGS"
+PUBLIC_TYPES = (str, int, float, bool)
+
+
+def _public(value):
+    """Whether a value is plain text or a number (or a list of them)."""
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, PUBLIC_TYPES) for v in value)
+    return isinstance(value, PUBLIC_TYPES)
+
+
 class SiteDrop(Mapping):
-    """`site.*`: title and url as Jekyll names them, then JEKYLL_SITE, then settings.
+    """`site.*`: title and url as Jekyll names them, then JEKYLL_SITE, then the settings
+    named in JEKYLL_SITE_SETTINGS; nothing else (no path, no object) reaches a page.
 
     JEKYLL_SITE comes before the settings so that a plugin can give a page a
     value other than the raw setting (the call's state picks the form's link).
     """
 
     def __init__(self, settings):
-        self._settings = settings
-        self._extra = settings.get("JEKYLL_SITE") or {}
         siteurl = settings.get("SITEURL", "")
-        self._own = {
+        own = {
             "title": settings.get("SITENAME", ""),
             "url": siteurl,
             "baseurl": urlsplit(siteurl).path.rstrip("/"),
         }
+        names = settings.get(SITE_SETTINGS)
+        if names is None:  # the site's own settings; Pelican's (PATH, OUTPUT_PATH…) never
+            names = [name for name in settings if name not in DEFAULT_CONFIG]
+        public = {
+            name.lower(): settings[name]
+            for name in names
+            if isinstance(name, str) and name in settings and _public(settings[name])
+        }
+        extra = {
+            key: value
+            for key, value in (settings.get("JEKYLL_SITE") or {}).items()
+            if isinstance(key, str) and _public(value)
+        }
+        self._values = {**public, **extra, **own}
         self.recording = None  # a read_memo.Dependencies while a file is read
 
     def __getitem__(self, key):
-        value = self._value(key)
+        value = self._values[key]
         if self.recording is not None:
             self.recording.site[key] = value
         return value
 
-    def _value(self, key):
-        if key in self._own:
-            return self._own[key]
-        if key in self._extra:
-            return self._extra[key]
-        return self._settings[key.upper()] if isinstance(key, str) else self._extra[key]
-
     def __iter__(self):
         if self.recording is not None:
             # A page that lists `site` depends on all of it.
-            for key in {**self._extra, **self._own}:
-                self.recording.site[key] = self._value(key)
-        return iter({**self._extra, **self._own})
+            self.recording.site.update(self._values)
+        return iter(sorted(self._values))
 
     def __len__(self):
-        return len({**self._extra, **self._own})
+        return len(self._values)
+
+    def __str__(self):
+        # Jekyll would print its whole site hash; ours is told to name one value.
+        raise LiquidTypeError(
+            "« {{ site }} » ne s'affiche pas en entier — écrivez la valeur voulue, par "
+            "exemple {{ site.title }} ou {{ site.contact_email }}",
+            token=None,
+        )
+
+    __repr__ = __str__
 
 
 class LinkNode(Node):
@@ -136,6 +168,11 @@ class IncludeNode(Node):
         except TemplateNotFoundError as err:
             # This very include is missing: told at its tag, in the including file.
             err.token, err.template_name = self.token, None
+            raise
+        except LiquidError as err:
+            # Refused as it was read (a NUL character): told in the include, by its path.
+            err.template_name = context.env.include_path(self.name)
+            err.included_at = token_line(self.token)
             raise
         context.env.count_include(context, self.token)
         context.env.note_include(self.name)
@@ -197,6 +234,9 @@ class DigestingLoader(FileSystemLoader):
         self.digests[os.path.abspath(source_path)] = digest(raw)
         # As text mode reads it: universal newlines.
         text = raw.decode(self.encoding).replace("\r\n", "\n").replace("\r", "\n")
+        if "\x00" in text:
+            error = nul_error(source_path, text.count("\n", 0, text.index("\x00")) + 1)
+            raise LiquidSyntaxError(f"{error.problem} — {error.fix}", token=None)
         rel = os.path.relpath(source_path, self.search_path[0]).replace(os.sep, "/")
         too_deep = nesting.check(text, f"{self.search_rel}/{rel}", 1)
         if too_deep is not None:
@@ -215,7 +255,8 @@ class JekyllLiquid(Environment):
 
     def __init__(self, includes_dir, includes_rel, url_of):
         loader = DigestingLoader(includes_dir, includes_rel)
-        super().__init__(loader=loader, undefined=StrictUndefined)
+        # autoescape: a value printed by {{ … }} is text (front matter, settings), never HTML.
+        super().__init__(loader=loader, undefined=StrictUndefined, autoescape=True)
         self.includes_rel = includes_rel
         self._url_of = url_of
         self.recording = None  # a read_memo.Dependencies while a file is read
@@ -299,8 +340,9 @@ def _editor_error(err, path, line, tags):
             path,
             line,
             f"la variable Liquid « {name} » n'est pas définie",
-            "corrigez son nom : site.x lit le réglage X de pelicanconf.py (ou "
-            "la clé x de JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
+            "corrigez son nom : site.x lit le réglage X de pelicanconf.py listé dans "
+            "JEKYLL_SITE_SETTINGS (ou la clé x de JEKYLL_SITE), page.x la clé x de "
+            "l'en-tête de la page",
         )
     if isinstance(err, UnknownFilterError):
         return EditorError(
@@ -324,6 +366,13 @@ def _editor_error(err, path, line, tags):
             f"balise Liquid inconnue « {{% {unexpected.group(1)} %}} »",
             "balises reconnues : " + ", ".join(tags.editor_tags()) + " ; pour "
             "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
+        )
+    if "integer string conversion" in message:  # Python's limit on digits (4300)
+        return EditorError(
+            path,
+            line,
+            "un nombre de la balise Liquid est trop long pour être lu",
+            "écrivez un nombre plus court, ou mettez-le entre guillemets si c'est un texte",
         )
     if " — " in message:  # already in an editor's words (link tag)
         problem, fix = message.split(" — ", 1)

@@ -5,7 +5,7 @@ import logging
 from eig_common import boundaries
 from pelican import signals
 
-from . import boundary, config, liquid_tags, unique_urls
+from . import boundary, config, liquid_tags, unique_urls, unread_files
 from .errors import ERROR_LOG, QuietEditorErrors
 from .read_memo import MEMO
 from .reader import JekyllReader
@@ -49,6 +49,9 @@ def add_reader(readers):
 def stop_on_errors(generators):
     """After every file is read, and before anything is written."""
     unique_urls.check(generators)
+    suffixes = {"." + extension for extension in JekyllReader.file_extensions}
+    for error in unread_files.check(generators[0].settings, suffixes):
+        ERROR_LOG.report(error)
     ERROR_LOG.raise_if_any()
 
 

@@ -10,7 +10,7 @@ from pelican.contents import Category, Tag
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime, get_date, posixize_path
 
-from . import config, filenames, permalinks, watchdog
+from . import config, filenames, permalinks, redirects, watchdog
 from . import metadata as front_metadata
 from .errors import ERROR_LOG, EditorError, EditorErrors
 from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
@@ -359,13 +359,24 @@ class JekyllReader(BaseReader):
         urls = []
         for old in _as_list(value, split=False):
             try:
-                urls.append(permalinks.normalize(str(old) if old is not None else ""))
+                url = permalinks.normalize(str(old) if old is not None else "")
             except permalinks.PermalinkError as err:
                 error(
                     "redirect_from",
                     f"ancienne adresse refusée : {err}",
                     "écrivez un chemin du site comme `- /ancienne-page/`",
                 )
+                continue
+            problem = redirects.old_url_problem(url)
+            if problem:
+                error(
+                    "redirect_from",
+                    f"ancienne adresse refusée : {problem}",
+                    "n'y gardez que lettres sans accent, chiffres, / - _ . ~ et les codes %XX "
+                    "(une espace s'écrit %20, « é » %C3%A9)",
+                )
+                continue
+            urls.append(url)
         metadata["redirect_from"] = urls
 
     # -- body ------------------------------------------------------------------

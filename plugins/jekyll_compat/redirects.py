@@ -10,6 +10,20 @@ from . import config
 from .permalinks import output_path
 
 CONTENT_LISTS = ("articles", "hidden_articles", "pages", "hidden_pages")
+# What an old address may hold: it becomes a file name, a key of the nginx rules and a
+# line of _redirects, so no quote, space, ";" or bracket (the rest is %-encoded).
+OLD_URL_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._~!$()*+,=:@%-"
+)
+
+
+def old_url_problem(url):
+    """What keeps `url` from being an old address, in French, or None."""
+    odd = sorted(set(url) - OLD_URL_CHARS)
+    if not odd:
+        return None
+    shown = ", ".join("une espace" if ch == " " else f"« {ch} »" for ch in odd)
+    return f"« {url} » contient {shown}"
 
 
 @dataclass(frozen=True)
@@ -32,7 +46,7 @@ class RedirectGenerator(Generator):
             for old in getattr(content, "redirect_from", ())
         ]
         # For the duplicate-URL check, the link check and deploy_rules' redirects.
-        shared(self.settings).claim(self.output_claims())
+        shared(self.settings).claim(self.output_claims(), from_content=True)
         shared(self.settings).redirects[:] = self.redirects
 
     def output_claims(self):

@@ -19,6 +19,14 @@ if PLUGINS_FOLDER not in sys.path:
     sys.path.append(PLUGINS_FOLDER)
 
 from eig_common import boundaries, upstream  # noqa: E402
+from eig_common.shared import shared  # noqa: E402
+
+
+def claim_sitemap(pelican):
+    """No page nor redirect may take the sitemap's address (pelican-sitemap writes it)."""
+    config = pelican.settings.get("SITEMAP") or {}
+    name = "sitemap.txt" if config.get("format") == "txt" else "sitemap.xml"
+    shared(pelican.settings).declare(name, f"{name} (SITEMAP)")
 
 
 def date_undated_pages(generators):
@@ -29,5 +37,7 @@ def register():
     # The call's moment is application_call's; the sitemap, pelican-sitemap's.
     boundaries.declare("sitemap_lastmod", needs=["application_call", "sitemap"])
     # all_generators_finalized: the call's moment is known (application_call sets
-    # it on `initialized`), and pelican-sitemap writes later, on `finalized`.
+    # it on `initialized`), and pelican-sitemap writes later, on `finalized`;
+    # initialized: before any file is read, so that the duplicate check knows the sitemap.
     signals.all_generators_finalized.connect(date_undated_pages)
+    signals.initialized.connect(claim_sitemap)

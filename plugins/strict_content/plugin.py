@@ -8,7 +8,15 @@ from jekyll_compat import config as jekyll_config
 from jekyll_compat.errors import ERROR_LOG, BuildFailed
 from pelican import signals
 
-from . import checks, pelican_warnings, safe_markup, site_paths, static_files
+from . import (
+    checks,
+    pelican_warnings,
+    safe_html,
+    safe_markup,
+    site_paths,
+    static_files,
+    template_links,
+)
 
 logger = logging.getLogger(__name__)
 # SettingsError: eig_common's
@@ -19,6 +27,9 @@ DEFAULTS = {
     # Files that plugins write without claiming them (pelican-sitemap writes
     # sitemap.xml at the end): links to them are not broken.
     "also_built": ["sitemap.xml"],
+    # Settings of (label, url) pairs that templates show as links (the menu, the
+    # footer): each site address in them must lead to a built page.
+    "template_links": [],
 }
 
 
@@ -30,6 +41,7 @@ class Run:
         self.collector = None
         self.also_built = ()
         self.passed = set()  # the rendered HTML that the allow-list accepted this run
+        self.template_links = ()
 
 
 RUN = Run()
@@ -44,7 +56,12 @@ SPEC = Spec(
                     Text(),
                     default=DEFAULTS["also_built"],
                     hint="une liste de chemins du dossier de sortie, comme « sitemap.xml »",
-                )
+                ),
+                "template_links": ListOf(
+                    Text(),
+                    default=DEFAULTS["template_links"],
+                    hint="une liste de noms de réglages, comme « NAVIGATION »",
+                ),
             },
             quote="'",
         )
@@ -53,12 +70,22 @@ SPEC = Spec(
 
 
 def load(settings):
-    return [p.lstrip("/") for p in SPEC.load(settings)[SETTING]["also_built"]]
+    values = SPEC.load(settings)[SETTING]
+    names = values["template_links"]
+    unknown = [name for name in names if name not in settings]
+    if unknown:
+        raise SettingsError.one(
+            "strict_content",
+            f"{SETTING}['template_links'] nomme des réglages qui n'existent pas : "
+            + ", ".join(unknown),
+        )
+    return [p.lstrip("/") for p in values["also_built"]], list(names)
 
 
 def start(pelican):
     """Check the settings and listen to Pelican's warnings from now on."""
-    RUN.also_built = load(pelican.settings)
+    RUN.also_built, RUN.template_links = load(pelican.settings)
+    safe_html.install(pelican.settings, markup)
     RUN.collector = pelican_warnings.install()
 
 
@@ -105,6 +132,8 @@ def check_pages(static_generator):
         ERROR_LOG.report(error)
     includes = jekyll_config.load(settings).includes
     for error in static_files.include_problems(settings["PATH"], includes):
+        ERROR_LOG.report(error)
+    for error in template_links.check(settings, built, RUN.template_links):
         ERROR_LOG.report(error)
     for error in (
         RUN.collector.take(settings["PATH"], settings["OUTPUT_PATH"]) if RUN.collector else ()

@@ -24,8 +24,9 @@ def built_paths(generators, settings, also_built):
     for name in settings.get("DIRECT_TEMPLATES", ()):
         paths.add(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
     paths.update((settings.get("TEMPLATE_PAGES") or {}).values())
-    # The files plugins' generators write, each claimed in eig_common.shared.
-    paths.update(save_as for save_as, _ in shared(settings).claims)
+    # The files plugins write, each claimed or declared in eig_common.shared.
+    paths.update(save_as for save_as, _, _ in shared(settings).claims)
+    paths.update(save_as for save_as, _ in shared(settings).declared)
     return {p for p in paths if p}
 
 
