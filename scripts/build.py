@@ -29,6 +29,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import placeholders
 from pelican.settings import read_settings
 
 AT_FDCWD = -100
@@ -153,6 +154,8 @@ def build(settings, extra=()):
     def run(new):
         return subprocess.run(pelican_command(settings, new, extra), check=False).returncode
 
+    if placeholders.report(settings):
+        return 1
     return build_with(settings, run)
 
 

@@ -10,7 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pelican_run
@@ -59,6 +59,9 @@ class Build:
     returncode: int
     log: str
     output: Path
+    # Parsed pages, by file and its state on disk: the session's builds are read by
+    # hundreds of tests. Read them, never change them.
+    parsed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def files(self):
         """Every file written, as paths relative to the output folder."""
@@ -68,7 +71,13 @@ class Build:
         return {p.relative_to(self.output).as_posix() for p in written}
 
     def html(self, save_as):
-        return BeautifulSoup((self.output / save_as).read_text(encoding="utf-8"), "html.parser")
+        """The page as a browser's parser reads it (parsed once while the file is unchanged)."""
+        path = self.output / save_as
+        state = path.stat()
+        key = (save_as, state.st_mtime_ns, state.st_size)
+        if key not in self.parsed:
+            self.parsed[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return self.parsed[key]
 
     def meta(self, save_as, key):
         """A metadata value as the fixture theme prints it."""
@@ -284,3 +293,19 @@ def tree(folder):
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
     }
+
+
+# -- markers -----------------------------------------------------------------------
+
+# Fixtures that drive a browser or nginx, in modules where other tests need neither.
+BROWSER_FIXTURES = {"cms", "visits"}
+NGINX_FIXTURES = {"server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & NGINX_FIXTURES:
+            item.add_marker(pytest.mark.nginx)

@@ -6,6 +6,8 @@ import pytest
 from conftest import ROOT
 from serving import get, make_serve, wait_for, wait_until
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def served(tmp_path):
