@@ -143,8 +143,12 @@ def copy_real_site(dest):
     return dest
 
 
-def build_real_site(site, conf="pelicanconf.py", env=None):
-    returncode, log = run_pelican(site, site / conf, env=env)
+def build_real_site(site, conf="pelicanconf.py", env=None, in_process=True):
+    """Build a copy of the real site; `in_process=False` runs the pelican command."""
+    if in_process:
+        returncode, log = pelican_run.run(site / conf, site, env=env)
+    else:
+        returncode, log = run_pelican(site, site / conf, env=env)
     return Build(returncode, log, site / "output")
 
 

@@ -6,7 +6,9 @@ build per process, so each run first undoes what the previous one left behind:
   earlier test loaded must not run in a build whose PLUGINS leave it out;
 - the handlers and filters that plugins add to the root logger during a run;
 - Pelican's repeated-message filter: below WARNING only (the public setting behind
-  `--logs-dedup-min-level`), so that a warning told in one test is told again in the next.
+  `--logs-dedup-min-level`), so that a warning told in one test is told again in the next;
+- the settings files' modules (publishconf.py imports pelicanconf.py), the working
+  folder, the environment (SOURCE_DATE_EPOCH) and sys.path (plugin folders).
 The plugins' own per-run state (the editors' error log, the read memo, the warning
 collector) is reset by their own get_generators/initialized receivers.
 """
@@ -15,6 +17,8 @@ import contextlib
 import io
 import logging
 import os
+import sys
+from pathlib import Path
 
 import blinker
 from pelican import log as pelican_log
@@ -51,9 +55,16 @@ def _captured_log():
         root.setLevel(level)
 
 
+def _forget_settings_modules(cwd):
+    """Settings files are modules (publishconf imports pelicanconf): each site its own."""
+    for path in Path(cwd).glob("*.py"):
+        sys.modules.pop(path.stem, None)
+
+
 @contextlib.contextmanager
 def _environment(cwd, env):
-    old_cwd, old_env = os.getcwd(), dict(os.environ)
+    old_cwd, old_env, old_path = os.getcwd(), dict(os.environ), list(sys.path)
+    _forget_settings_modules(cwd)
     os.chdir(cwd)
     if env is not None:
         os.environ.clear()
@@ -62,6 +73,8 @@ def _environment(cwd, env):
         yield
     finally:
         os.chdir(old_cwd)
+        sys.path[:] = old_path
+        _forget_settings_modules(cwd)
         if env is not None:
             os.environ.clear()
             os.environ.update(old_env)
