@@ -228,3 +228,14 @@ def french_day(value):
 def french_moment(value):
     """'27 octobre 2017 à 23 h 59'."""
     return f"{french_day(value)} à {value.hour} h {value.minute:02d}"
+
+
+def published_redirects(root=SITE_ROOT):
+    """Old address -> page, in the published build: the content's redirect_from keys,
+    and publishconf.py's OLD_PAGE_URLS."""
+    moved = {old: c.url for c in challenges(root) for old in c.redirects}
+    by_source = {p.source: p.url for p in pages(root)}
+    for source, old in (settings("publishconf.py").get("OLD_PAGE_URLS") or {}).items():
+        if source in by_source:
+            moved[old] = by_source[source]
+    return moved

@@ -11,7 +11,7 @@ import site_content
 from browser import PageWatch, block_other_hosts, launch, site_pages
 from conftest import at_moment, build_real_site, copy_real_site
 from nginx_server import nginx
-from old_urls_2017 import MOVED, UNCHANGED
+from old_urls_2017 import UNCHANGED
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.nginx
@@ -66,6 +66,7 @@ def _page_csp(published_site):
 # -- headers -----------------------------------------------------------------------
 
 
+MOVED = site_content.published_redirects()  # from the content and publishconf.py
 # A challenge that keeps an old address (redirect_from), else any challenge.
 MOVED_CHALLENGE = next(
     (c for c in site_content.challenges() if c.redirects), site_content.challenges()[0]
