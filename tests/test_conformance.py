@@ -291,9 +291,9 @@ def _nu_report(request, base_urls, tmp_path_factory):
         # The canary is served too: a silent run then proves the pages were fetched.
         canary = canary_base + "/canary.html"
         urls = [canary] + [
-            base_urls[state] + quote(path) for state, path in _checked_pages(request.config)
+            base_urls[state] + quote(path) for state, path in _checked_pages()
         ]
-        urls += [base_urls["open"] + quote(path) for path in _redirect_pages(request.config)]
+        urls += [base_urls["open"] + quote(path) for path in _redirect_pages()]
         report = pool.submit(_run_nu, urls)
         yield canary, report
         report.result()  # the server must outlive the run

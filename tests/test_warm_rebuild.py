@@ -133,7 +133,8 @@ def test_a_broken_link_fails_every_build_not_only_the_first(site, worker):
 
 
 def test_a_schema_mistake_in_a_challenge_already_built_fails_the_build(site, worker):
-    edit(site / CHALLENGE, "numero: 3", "numero: trois")
+    number = f"numero: {FIRST.numero}"
+    edit(site / CHALLENGE, number, "numero: trois")
     assert worker.build() != 0
-    edit(site / CHALLENGE, "numero: trois", "numero: 3")
+    edit(site / CHALLENGE, "numero: trois", number)
     assert worker.build() == 0
