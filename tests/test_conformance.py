@@ -290,9 +290,7 @@ def _nu_report(request, base_urls, tmp_path_factory):
     with serve(canary_dir) as canary_base, ThreadPoolExecutor(max_workers=1) as pool:
         # The canary is served too: a silent run then proves the pages were fetched.
         canary = canary_base + "/canary.html"
-        urls = [canary] + [
-            base_urls[state] + quote(path) for state, path in _checked_pages()
-        ]
+        urls = [canary] + [base_urls[state] + quote(path) for state, path in _checked_pages()]
         urls += [base_urls["open"] + quote(path) for path in _redirect_pages()]
         report = pool.submit(_run_nu, urls)
         yield canary, report
