@@ -117,7 +117,8 @@ def build_fixture(site, files=None, in_process=True, **overrides):
     """Write `files` under `site` and build it with the fixture settings.
 
     In this process by default; `in_process=False` runs the pelican command, for tests
-    of what the command itself prints or exits with.
+    of what the command itself prints or exits with, and of what a plugin imports: here,
+    every plugin an earlier test loaded is already in sys.modules.
     """
     write_files(site, files or {})
     settings = {**FIXTURE_SETTINGS, "OUTPUT_PATH": str(site / "output"), **overrides}

@@ -231,8 +231,7 @@ def french_moment(value):
 
 
 def published_redirects(root=SITE_ROOT):
-    """Old address -> page, in the published build: the content's redirect_from keys,
-    and publishconf.py's OLD_PAGE_URLS."""
+    """Old address -> page when published: redirect_from keys, then publishconf's OLD_PAGE_URLS."""
     moved = {old: c.url for c in challenges(root) for old in c.redirects}
     by_source = {p.source: p.url for p in pages(root)}
     for source, old in (settings("publishconf.py").get("OLD_PAGE_URLS") or {}).items():
