@@ -7,7 +7,7 @@ Each state is built at a moment computed from CALL_OPENS and CALL_CLOSES, at its
 import pytest
 import site_content
 from browser import is_back_office
-from conftest import at_moment, build_real_site_with
+from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site
 
 FORM = site_content.form_url()
 OPENS, CLOSES = site_content.call_dates()
@@ -84,6 +84,13 @@ def test_open_application_page_embeds_the_form_and_links_to_it(real_site):
     assert link["target"] == "_blank"
     assert "noopener" in link["rel"]
     assert "site externe" in link.select_one(".fr-sr-only").get_text()
+
+
+def test_the_call_is_open_from_its_very_first_second(tmp_path):
+    env = {**at_moment("open"), "SOURCE_DATE_EPOCH": str(int(OPENS.timestamp()))}
+    result = build_real_site(copy_real_site(tmp_path), env=env)
+    assert result.returncode == 0, result.log
+    assert callout(result, "index.html").select_one("a.fr-btn")["href"] == FORM
 
 
 def test_open_application_page_without_embedding_keeps_the_link(tmp_path):
