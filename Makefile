@@ -15,7 +15,7 @@ SSH_USER ?= deploy
 SSH_TARGET_DIR ?= /srv/eig/site
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve cms publish defi test lint clean lock browser rsync_upload bench lighthouse
+.PHONY: help html serve cms publish defi check test lint clean lock browser rsync_upload bench lighthouse
 
 help: ## Show this help
 	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -86,7 +86,12 @@ rsync_upload: publish ## Build the public site and send it to SSH_HOST:SSH_TARGE
 # Screenshots of the home page and a challenge (360 and 1280 px), for reviewers.
 CAPTURES := test-results/captures
 
-test: lint browser $(NODE_TOOLS) ## Run every test
+# While working: lint, then every test that needs no browser, no nginx and no network
+# (pytest markers, pyproject.toml), in under 30 s on 2 cores. `make test` runs them all.
+check: lint ## Lint and the fast tests (no browser, no nginx): run it while working
+	$(BIN)/pytest -q -m "not browser and not nginx and not slow"
+
+test: lint browser $(NODE_TOOLS) ## Run every test (what CI runs)
 	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest || status=$$?; \
 	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
 

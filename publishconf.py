@@ -8,6 +8,8 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "https://entrepreneur-interet-general.etalab.gouv.fr")
 RELATIVE_URLS = False
+# Nothing left to fill in by `make defi` reaches the public site (scripts/placeholders.py).
+REFUSE_PLACEHOLDERS = True
 
 # A .gz and a .br beside every text file, for servers that send them as they are
 # (nginx's gzip_static and brotli_static): no compression work per request. zlib

@@ -31,6 +31,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import placeholders
 from pelican.settings import read_settings
 
 # The plugins' folder, for the French words of a refused write (plugins/jekyll_compat).
@@ -173,6 +174,8 @@ def build(settings, extra=()):
     def run(new):
         return subprocess.run(pelican_command(settings, new, extra), check=False).returncode
 
+    if placeholders.report(settings):
+        return 1
     return build_with(settings, run)
 
 

@@ -1,7 +1,8 @@
 """Create a challenge file for `make defi SLUG=nom-du-defi TITLE="Nom du défi" [DATE=AAAA-MM-JJ]`.
 
 The file, content/defis/<date>-<slug>.md, has every key the challenge schema
-(plugins/content_schema) requires, filled with the schema's examples and each
+(plugins/content_schema) requires, filled with the schema's examples marked
+« À compléter » (scripts/placeholders.py: `make publish` refuses them) and each
 explained in a YAML comment, then the names of the optional keys. An existing
 file is never overwritten. Values come from the environment (make exports its
 command-line variables) or from the same-named options.
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from jekyll_compat.filenames import DATED_NAME  # noqa: E402
+from placeholders import MARK  # noqa: E402
 
 CHALLENGES = Path("content") / "defis"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,7 +31,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FROM_ELSEWHERE = {"date", "slug", "layout"}
 EXAMPLE = 'make defi SLUG=nom-du-defi TITLE="Nom du défi"'
 SECTIONS = ("Le problème", "L'objectif", "L'impact attendu")
-BODY = "".join(f"## {section}\n\nÀ compléter.\n\n" for section in SECTIONS).rstrip() + "\n"
+BODY = "".join(f"## {section}\n\n{MARK}.\n\n" for section in SECTIONS).rstrip() + "\n"
 
 
 class Refused(Exception):
@@ -109,10 +111,23 @@ def field_lines(field, value):
     return ["#", *comment(help_text), *yaml_lines(field.name, value)]
 
 
+def to_complete(field):
+    """The schema's example, marked as text to replace wherever free text is allowed."""
+    example = field.example
+    if field.choices:
+        return example  # a marked value would not be one of the choices
+    if isinstance(example, str):
+        return f"{MARK} (exemple : {example})"
+    if isinstance(example, list) and all(isinstance(item, str) for item in example):
+        return [f"{MARK} (exemple : {item})" for item in example]
+    return example
+
+
 def render(schema, slug, title, number_key, number):
     lines = [
         "---",
-        "# Défi créé par `make defi`. Remplacez chaque exemple par le vrai texte, puis",
+        f"# Défi créé par `make defi`. Remplacez chaque « {MARK} » par le vrai texte",
+        "# (`make publish` refuse de publier un défi qui en garde un), puis",
         "# vérifiez avec `make serve` (http://127.0.0.1:8000/defis/" + slug + "/).",
         "# Les lignes qui commencent par « # » sont des explications, ignorées par le site.",
         "# Chaque clé ci-dessous est obligatoire.",
@@ -128,7 +143,7 @@ def render(schema, slug, title, number_key, number):
         elif field.name == number_key:
             lines += field_lines(field, number)
         else:
-            lines += field_lines(field, field.example)
+            lines += field_lines(field, to_complete(field))
     if optional:
         # All of them would drown the required keys: their names, and where to read more.
         listed = ", ".join(optional)

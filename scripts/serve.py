@@ -25,6 +25,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import placeholders
 import watchfiles
 from build import output_folder
 from build_worker import BuildWorker
@@ -215,6 +216,7 @@ def main():
     try:
         for changes in watchfiles.watch(*paths, yield_on_timeout=True, rust_timeout=300):
             if not started:
+                placeholders.report(args.settings)  # pelicanconf.py: a warning only
                 if worker.build() == 0:
                     builds.one_more()
                 serve(httpd, output, args.host, args.port)
@@ -226,6 +228,7 @@ def main():
             print(f"Modifié : {names} — reconstruction…", flush=True)
             if needs_new_process(changed):
                 worker.restart()
+            placeholders.report(args.settings)
             if worker.build() == 0:
                 builds.one_more()
                 print("Site reconstruit : les pages ouvertes se rechargent.", flush=True)

@@ -1,17 +1,25 @@
-"""Build small sites with real Pelican, in a subprocess, and read what it wrote."""
+"""Build small sites with real Pelican, in-process or in a subprocess, and read what it wrote.
+
+Nothing is built at collection: the real site's builds are session fixtures, made the
+first time a test asks for one. The real-site tests build SITE_ROOT: this project, or
+the copy that EIG_SITE names (tests/test_next_call.py), and expect what its content and
+settings say (tests/site_content.py).
+"""
 
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pelican_run
 import pytest
+import site_content
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+SITE_ROOT = site_content.SITE_ROOT
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 
@@ -51,6 +59,9 @@ class Build:
     returncode: int
     log: str
     output: Path
+    # Parsed pages, by file and its state on disk: the session's builds are read by
+    # hundreds of tests. Read them, never change them.
+    parsed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def files(self):
         """Every file written, as paths relative to the output folder."""
@@ -60,7 +71,13 @@ class Build:
         return {p.relative_to(self.output).as_posix() for p in written}
 
     def html(self, save_as):
-        return BeautifulSoup((self.output / save_as).read_text(encoding="utf-8"), "html.parser")
+        """The page as a browser's parser reads it (parsed once while the file is unchanged)."""
+        path = self.output / save_as
+        state = path.stat()
+        key = (save_as, state.st_mtime_ns, state.st_size)
+        if key not in self.parsed:
+            self.parsed[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return self.parsed[key]
 
     def meta(self, save_as, key):
         """A metadata value as the fixture theme prints it."""
@@ -96,30 +113,43 @@ def write_files(site, files):
             path.write_text(text, encoding="utf-8")
 
 
-def build_fixture(site, files=None, **overrides):
-    """Write `files` under `site` and build it with the fixture settings."""
+def build_fixture(site, files=None, in_process=True, **overrides):
+    """Write `files` under `site` and build it with the fixture settings.
+
+    In this process by default; `in_process=False` runs the pelican command, for tests
+    of what the command itself prints or exits with, and of what a plugin imports: here,
+    every plugin an earlier test loaded is already in sys.modules.
+    """
     write_files(site, files or {})
     settings = {**FIXTURE_SETTINGS, "OUTPUT_PATH": str(site / "output"), **overrides}
     settings_file = site / "test_settings.py"
     settings_file.write_text(
         "".join(f"{key} = {value!r}\n" for key, value in settings.items()), encoding="utf-8"
     )
-    returncode, log = run_pelican(site, settings_file)
+    if in_process:
+        returncode, log = pelican_run.run(settings_file, site)
+    else:
+        returncode, log = run_pelican(site, settings_file)
     return Build(returncode, log, site / "output")
 
 
 def copy_real_site(dest):
-    """A copy of the project's own site (settings, pages, content, theme)."""
+    """A copy of the site under test (settings, pages, content, theme)."""
     for name in ("content", "pages", "templates", "static", "plugins"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        if (SITE_ROOT / name).exists():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(SITE_ROOT / name, dest / name, ignore=ignore)
     for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, dest / name)
+        shutil.copy(SITE_ROOT / name, dest / name)
     return dest
 
 
-def build_real_site(site, conf="pelicanconf.py", env=None):
-    returncode, log = run_pelican(site, site / conf, env=env)
+def build_real_site(site, conf="pelicanconf.py", env=None, in_process=True):
+    """Build a copy of the real site; `in_process=False` runs the pelican command."""
+    if in_process:
+        returncode, log = pelican_run.run(site / conf, site, env=env)
+    else:
+        returncode, log = run_pelican(site, site / conf, env=env)
     return Build(returncode, log, site / "output")
 
 
@@ -184,12 +214,8 @@ def features(tmp_path_factory):
     return result
 
 
-# Build moments in each state of the call (pelicanconf: 27 Sept. to 27 Oct. 2017).
-CALL_MOMENTS = {
-    "upcoming": datetime.fromisoformat("2017-09-26T23:59:00+02:00"),
-    "open": datetime.fromisoformat("2017-10-27T23:58:00+02:00"),
-    "closed": datetime.fromisoformat("2017-10-28T00:00:00+02:00"),
-}
+# Build moments in each state of the call, from CALL_OPENS and CALL_CLOSES.
+CALL_MOMENTS = site_content.call_moments()
 
 
 def at_moment(state):
@@ -255,9 +281,9 @@ def copy_real_project(dest):
     site = copy_real_site(dest)
     # copy2 keeps the dates: a newer requirements.txt would make `make` reinstall the venv.
     for name in ("Makefile", "requirements.txt", "package-lock.json"):
-        shutil.copy2(ROOT / name, site / name)
+        shutil.copy2(SITE_ROOT / name, site / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "scripts", site / "scripts", ignore=ignore)
+    shutil.copytree(SITE_ROOT / "scripts", site / "scripts", ignore=ignore)
     return site
 
 
@@ -272,3 +298,19 @@ def tree(folder):
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
     }
+
+
+# -- markers -----------------------------------------------------------------------
+
+# Fixtures that drive a browser or nginx, in modules where other tests need neither.
+BROWSER_FIXTURES = {"cms", "visits"}
+NGINX_FIXTURES = {"server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & NGINX_FIXTURES:
+            item.add_marker(pytest.mark.nginx)

@@ -6,6 +6,7 @@ import socket
 import sys
 
 import pytest
+import site_content
 import yaml
 from browser import PageWatch, block_other_hosts, in_own_thread, launch
 from cms import answers
@@ -17,8 +18,10 @@ from serving import free_port, get, make_serve, wait_for, wait_until
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))["DECAP_CMS"]
 ADMIN = SETTINGS["path"]
-CHALLENGE = "content/defis/2017-09-27-archifiltre.md"  # gives no `lieu`: the test adds one
-NEW_PLACE = "Paris (75)"
+# A challenge of the content, one without `lieu` if there is one: the test sets it.
+_EDITED = next((c for c in site_content.challenges() if not c.place), site_content.challenges()[0])
+CHALLENGE = _EDITED.source
+NEW_PLACE = "Lieu modifié par le test (00)"
 
 
 def config(build):
@@ -99,7 +102,7 @@ def test_the_back_office_has_its_own_policy_and_public_pages_keep_theirs(real_si
     assert "http://127.0.0.1:8081" in admin["connect-src"]
     public = directives(csp(published_site.html(f"{ADMIN}index.html")))
     assert "127.0.0.1" not in public["connect-src"]
-    for page in ("index.html", "candidater/index.html", "defis/archifiltre/index.html"):
+    for page in ("index.html", "candidater/index.html", _EDITED.save_as):
         assert "unsafe" not in csp(real_site.html(page)), page
 
 
@@ -277,12 +280,11 @@ def test_an_edit_in_the_back_office_is_saved_to_the_file_and_builds(cms, real_si
     path = cms.site / CHALLENGE
     before_text = path.read_text(encoding="utf-8")
     before, body = split_file(before_text)
-    assert "lieu" not in before
     summary = SETTINGS["collections"]["defi"]["summary"]
     entry = summary.replace("{{numero}}", str(before["numero"])).replace(
         "{{title}}", before["title"]
     )
-    built = _article(real_site.html("defis/archifiltre/index.html"))
+    built = _article(real_site.html(_EDITED.save_as))
     # No live reload there: it would drop what an editor is typing.
     assert "__livereload" not in get(f"{cms.url}/{ADMIN}")[1]
 
@@ -316,7 +318,7 @@ def test_an_edit_in_the_back_office_is_saved_to_the_file_and_builds(cms, real_si
     assert after == {**before, "lieu": NEW_PLACE}
     assert after_body == body
     # `make cms` rebuilt the page from the saved file...
-    assert wait_for(f"{cms.url}/defis/archifiltre/", NEW_PLACE), cms.output()
+    assert wait_for(f"{cms.url}{_EDITED.url}", NEW_PLACE), cms.output()
     # ...and a build of the saved copy is clean: no warning, no error.
     clean_build(cms.site)
 

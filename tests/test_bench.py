@@ -3,7 +3,10 @@
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow
 
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))

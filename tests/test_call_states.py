@@ -1,11 +1,21 @@
-"""The call's three states, as a candidate meets them on the built site."""
+"""The call's three states, as a candidate meets them on the built site.
+
+Each state is built at a moment computed from CALL_OPENS and CALL_CLOSES, at its edge
+(conftest.CALL_MOMENTS); the form's address is the setting's.
+"""
 
 import pytest
+import site_content
 from browser import is_back_office
-from conftest import at_moment, build_real_site_with
+from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site
 
-FORM = "https://framaforms.org/candidature-entrepreneurs-dinteret-general-promotion-2-1501592391"
-CHALLENGE = "defis/predisauvetage/index.html"
+FORM = site_content.form_url()
+OPENS, CLOSES = site_content.call_dates()
+CHALLENGES = site_content.challenges()
+# The pages whose call to action changes with the state: the home page, every
+# challenge, the application page.
+APPLY_PAGE = site_content.settings()["APPLICATION_CALL"]["page_url"]
+STATE_PAGES = ["index.html", f"{APPLY_PAGE}index.html", *(c.save_as for c in CHALLENGES)]
 
 
 def form_links(result, save_as):
@@ -27,41 +37,44 @@ def every_page(result):
     )
 
 
+def seed_link(result):
+    return result.html("index.html").find("a", string="DEVENEZ ENTREPRENEUR D’INTERET GENERAL")
+
+
 # -- open ----------------------------------------------------------------------------
 
 
 def test_open_header_call_to_action_leads_to_the_form(real_site):
     for save_as in every_page(real_site):
-        button = real_site.html(save_as).select_one("header .fr-header__tools a.fr-btn")
         if real_site.html(save_as).select_one('meta[http-equiv="refresh"]'):
             continue
+        button = real_site.html(save_as).select_one("header .fr-header__tools a.fr-btn")
         assert button is not None, save_as
         assert button["href"] == FORM, save_as
 
 
-def test_open_welcome_page_links_to_the_form_and_says_the_closing_date(real_site):
+def test_open_welcome_page_links_to_the_form_and_says_the_closing_moment(real_site):
     box = callout(real_site, "index.html")
     assert box.select_one(".fr-callout__title").get_text() == (
-        "Candidatures ouvertes jusqu'au 27 octobre 2017 à 23 h 59"
+        f"Candidatures ouvertes jusqu'au {site_content.french_moment(CLOSES)}"
     )
     assert box.select_one("a.fr-btn")["href"] == FORM
-    seed_link = real_site.html("index.html").find(
-        "a", string="DEVENEZ ENTREPRENEUR D’INTERET GENERAL"
-    )
-    assert seed_link["href"] == FORM
+    assert seed_link(real_site)["href"] == FORM
 
 
-def test_open_challenge_page_offers_to_apply(real_site):
-    button = callout(real_site, CHALLENGE).select_one("a.fr-btn")
+@pytest.mark.parametrize("challenge", CHALLENGES, ids=lambda c: c.slug)
+def test_open_challenge_page_offers_to_apply(real_site, challenge):
+    button = callout(real_site, challenge.save_as).select_one("a.fr-btn")
     assert button.get_text() == "Candidater à ce défi"
     assert button["href"] == FORM
 
 
 def test_open_application_page_embeds_the_form_and_links_to_it(real_site):
-    main = real_site.html("candidater/index.html").select_one("main")
+    provider = site_content.settings()["FORM_PROVIDER"]
+    main = real_site.html(f"{APPLY_PAGE}index.html").select_one("main")
     frame = main.select_one("iframe")
     assert frame["src"] == FORM
-    assert frame["title"] == "Formulaire de candidature – Framaforms (association Framasoft)"
+    assert frame["title"] == f"Formulaire de candidature – {provider}"
     assert frame["loading"] == "lazy"
     sandbox = set(frame["sandbox"])
     # The form posts as plain HTML; scripts with same-origin could lift the sandbox.
@@ -73,10 +86,17 @@ def test_open_application_page_embeds_the_form_and_links_to_it(real_site):
     assert "site externe" in link.select_one(".fr-sr-only").get_text()
 
 
+def test_the_call_is_open_from_its_very_first_second(tmp_path):
+    env = {**at_moment("open"), "SOURCE_DATE_EPOCH": str(int(OPENS.timestamp()))}
+    result = build_real_site(copy_real_site(tmp_path), env=env)
+    assert result.returncode == 0, result.log
+    assert callout(result, "index.html").select_one("a.fr-btn")["href"] == FORM
+
+
 def test_open_application_page_without_embedding_keeps_the_link(tmp_path):
     result = build_real_site_with(tmp_path, "FORM_EMBED = False\n", env=at_moment("open"))
     assert result.returncode == 0, result.log
-    main = result.html("candidater/index.html").select_one("main")
+    main = result.html(f"{APPLY_PAGE}index.html").select_one("main")
     assert main.select_one("iframe") is None
     assert link_starting(main, "Ouvrir le formulaire")["href"] == FORM
 
@@ -88,8 +108,10 @@ def test_challenge_parameter_names_the_challenge_in_the_form_address(tmp_path):
         env=at_moment("open"),
     )
     assert result.returncode == 0, result.log
-    button = callout(result, CHALLENGE).select_one("a.fr-btn")
-    assert button["href"] == FORM + "?defi=predisauvetage"
+    for challenge in CHALLENGES:
+        button = callout(result, challenge.save_as).select_one("a.fr-btn")
+        separator = "&" if "?" in FORM else "?"
+        assert button["href"] == f"{FORM}{separator}defi={challenge.slug}", challenge.source
     # The general calls to action still lead to the bare form.
     assert callout(result, "index.html").select_one("a.fr-btn")["href"] == FORM
 
@@ -97,30 +119,27 @@ def test_challenge_parameter_names_the_challenge_in_the_form_address(tmp_path):
 # -- upcoming ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("save_as", ["index.html", CHALLENGE, "candidater/index.html"])
+@pytest.mark.parametrize("save_as", STATE_PAGES)
 def test_upcoming_pages_say_when_the_call_opens(upcoming_site, save_as):
     box = callout(upcoming_site, save_as)
     assert box.select_one(".fr-callout__title").get_text() == (
-        "L'appel à candidatures ouvrira le 27 septembre 2017"
+        f"L'appel à candidatures ouvrira le {site_content.french_day(OPENS)}"
     )
 
 
 def test_upcoming_calls_to_action_lead_to_the_application_page(upcoming_site):
-    seed_link = upcoming_site.html("index.html").find(
-        "a", string="DEVENEZ ENTREPRENEUR D’INTERET GENERAL"
-    )
-    assert seed_link["href"] == "/candidater/"
-    assert callout(upcoming_site, "index.html").select_one("a.fr-btn")["href"] == "/candidater/"
+    assert seed_link(upcoming_site)["href"] == f"/{APPLY_PAGE}"
+    assert callout(upcoming_site, "index.html").select_one("a.fr-btn")["href"] == f"/{APPLY_PAGE}"
 
 
 # -- closed --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("save_as", ["index.html", CHALLENGE, "candidater/index.html"])
-def test_closed_pages_say_the_call_is_closed_since_its_closing_date(closed_site, save_as):
+@pytest.mark.parametrize("save_as", STATE_PAGES)
+def test_closed_pages_say_the_call_is_closed_since_its_closing_moment(closed_site, save_as):
     box = callout(closed_site, save_as)
     assert box.select_one(".fr-callout__title").get_text() == "L'appel à candidatures est clos"
-    assert "clos depuis le 27 octobre 2017 à 23 h 59" in box.get_text()
+    assert f"clos depuis le {site_content.french_moment(CLOSES)}" in box.get_text()
     assert box.select_one("a.fr-btn") is None
 
 
@@ -135,5 +154,5 @@ def test_site_never_offers_the_form_unless_the_call_is_open(request, state):
 
 def test_closed_rules_page_still_tells_the_calendar(closed_site):
     text = closed_site.html("reglement/index.html").select_one("main").get_text()
-    assert "27 septembre 2017" in text
-    assert "27 octobre 2017" in text
+    assert site_content.french_day(OPENS) in text
+    assert site_content.french_day(CLOSES) in text

@@ -6,6 +6,8 @@ import pytest
 from conftest import ROOT
 from serving import get, make_serve, wait_for, wait_until
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def served(tmp_path):
@@ -45,9 +47,19 @@ def test_make_serve_rebuilds_on_save(served):
     assert body is not None, served.output()
 
 
+def test_make_serve_warns_about_what_make_defi_left_and_still_serves_it(served):
+    assert wait_for(served.url + "/cgu/", "Conditions générales d'utilisation"), served.output()
+    page = served.site / "pages" / "cgu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nÀ compléter.\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    assert wait_for(served.url + "/cgu/", "À compléter."), served.output()
+    told = f"attention : pages/cgu.md:{line}: « À compléter » est encore là"
+    assert told in served.output()
+
+
 def test_make_help_lists_the_targets():
     result = subprocess.run(["make", "help"], cwd=ROOT, capture_output=True, text=True, check=True)
-    for target in ("help", "html", "serve", "publish", "test", "lint", "clean"):
+    for target in ("help", "html", "serve", "publish", "check", "test", "lint", "clean"):
         assert f"make {target} " in result.stdout
 
 

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 
 import keyboard
 import pytest
+import site_content
 import site_links
 from browser import (
     PageWatch,
@@ -35,6 +36,8 @@ from browser import (
 )
 from conftest import ROOT, Build, at_moment, build_real_site, copy_real_site
 from playwright.sync_api import sync_playwright
+
+pytestmark = pytest.mark.browser
 
 # The Nu HTML checker, from npm (package.json; `make test` installs it).
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -55,19 +58,20 @@ NU_CANARY = (
 )
 # Screenshots for reviewers: `make test` names the folder (EIG_CAPTURES) at the end.
 CAPTURES = Path(os.environ.get("EIG_CAPTURES") or ROOT / "test-results" / "captures")
-CAPTURED_PAGES = {"accueil": "/", "defi": "/defis/predisauvetage/"}
+CHALLENGE_URL = site_content.challenges()[0].url  # any challenge
+CAPTURED_PAGES = {"accueil": "/", "defi": CHALLENGE_URL}
 
 # Every page is checked while the call is open (the richest state: header button,
 # embedded form); the pages that change with the call's state, in the other two too.
 GIVEN_SITE = os.environ.get("EIG_CONFORMANCE_SITE")
 STATES = ("open",) if GIVEN_SITE else ("open", "upcoming", "closed")
-STATE_PAGES = ("/", "/candidater/", "/defis/predisauvetage/")
+STATE_PAGES = ("/", "/candidater/", CHALLENGE_URL)
 
 _BUILDS = pytest.StashKey()
 
 
 def _real_site(config, state="open"):
-    """The real site in one call state, built once per session, before collection."""
+    """The real site in one call state, built once per session, when a test first needs it."""
     builds = config.stash.setdefault(_BUILDS, {})
     if state not in builds:
         if GIVEN_SITE:
@@ -79,33 +83,40 @@ def _real_site(config, state="open"):
     return builds[state]
 
 
-def _checked_pages(config):
+def _page_paths():
+    """The pages to check, known without building: from the given folder, or the content.
+
+    test_the_checked_pages_are_the_built_pages proves the content's list is the build's.
+    """
+    if GIVEN_SITE:
+        return site_pages(Path(GIVEN_SITE))
+    return site_content.page_urls()
+
+
+def _checked_pages():
     """(state, URL path) of every page to check."""
-    pages = []
-    for state in STATES:
-        build = _real_site(config, state)
-        paths = site_pages(build.output) if build.returncode == 0 else []
-        if state != "open":
-            paths = [p for p in paths if p in STATE_PAGES]
-        # With no page found, the home page is still tested, so the run fails loudly.
-        pages += [(state, path) for path in paths or ["/"]]
+    paths = _page_paths()
+    pages = [("open", path) for path in paths or ["/"]]
+    for state in STATES[1:]:
+        pages += [(state, path) for path in paths if path in STATE_PAGES]
     return pages
 
 
-def _redirect_pages(config):
-    """URL paths of the redirect stubs (old addresses), in the open state's build."""
-    build = _real_site(config, "open")
-    return site_pages(build.output, redirects=True) if build.returncode == 0 else []
+def _redirect_pages():
+    """URL paths of the redirect stubs (old addresses) of the open state's build."""
+    if GIVEN_SITE:
+        return site_pages(Path(GIVEN_SITE), redirects=True)
+    return site_content.redirect_urls()
 
 
 def pytest_generate_tests(metafunc):
     # One test per page, named by its URL path (and state), so that a failure names it.
     if "page_path" in metafunc.fixturenames:
-        pages = _checked_pages(metafunc.config)
+        pages = _checked_pages()
         ids = [path if state == "open" else f"{path}[{state}]" for state, path in pages]
         metafunc.parametrize(("state", "page_path"), pages, ids=ids)
     if "redirect_path" in metafunc.fixturenames:
-        stubs = _redirect_pages(metafunc.config)
+        stubs = _redirect_pages()
         metafunc.parametrize("redirect_path", stubs, ids=stubs)
 
 
@@ -124,6 +135,11 @@ def sites(request):
 @pytest.fixture(scope="session")
 def site(sites):
     return sites["open"]
+
+
+def test_the_checked_pages_are_the_built_pages(site):
+    assert sorted(site_pages(site.output)) == sorted(_page_paths())
+    assert sorted(site_pages(site.output, redirects=True)) == sorted(_redirect_pages())
 
 
 @pytest.fixture(scope="session")
@@ -274,10 +290,8 @@ def _nu_report(request, base_urls, tmp_path_factory):
     with serve(canary_dir) as canary_base, ThreadPoolExecutor(max_workers=1) as pool:
         # The canary is served too: a silent run then proves the pages were fetched.
         canary = canary_base + "/canary.html"
-        urls = [canary] + [
-            base_urls[state] + quote(path) for state, path in _checked_pages(request.config)
-        ]
-        urls += [base_urls["open"] + quote(path) for path in _redirect_pages(request.config)]
+        urls = [canary] + [base_urls[state] + quote(path) for state, path in _checked_pages()]
+        urls += [base_urls["open"] + quote(path) for path in _redirect_pages()]
         report = pool.submit(_run_nu, urls)
         yield canary, report
         report.result()  # the server must outlive the run
@@ -552,7 +566,7 @@ def test_screenshots_of_home_and_a_challenge_for_review(browser, base_url):
 def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, base_url):
     """On paper: the challenge, its facts and its text; no menu, footer or button."""
     with page_in(browser) as page:
-        page.goto(base_url + "/defis/predisauvetage/")
+        page.goto(base_url + CHALLENGE_URL)
         page.emulate_media(media="print")
         for selector in ("header nav", ".fr-skiplinks", ".fr-breadcrumb", "footer"):
             assert page.locator(selector).first.is_hidden(), selector

@@ -4,7 +4,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import FIXTURES, ROOT
+
+pytestmark = pytest.mark.browser
 
 BROKEN_SITE = FIXTURES / "broken_site"
 # (per-page test that must fail on /casse/, what its message must say)

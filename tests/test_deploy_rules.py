@@ -3,7 +3,9 @@
 import re
 
 from conftest import build_real_site_with
-from old_urls_2017 import MOVED
+from site_content import published_redirects
+
+MOVED = published_redirects()  # from the content and publishconf.py
 
 HASHED = re.compile(r"\.[0-9a-f]{12}\.[a-z0-9]+$")
 

@@ -5,6 +5,8 @@ from browser import block_other_hosts, in_own_thread, launch
 from playwright.sync_api import expect, sync_playwright
 from serving import WAIT_SECONDS, get, make_serve, wait_for, wait_until
 
+pytestmark = pytest.mark.browser
+
 CSP = "Content-Security-Policy"
 CSP_META = f'<meta http-equiv="{CSP}" content="default-src \'self\'">'
 SCRIPT_TAG = 'src="/__livereload.js"'

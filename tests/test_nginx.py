@@ -7,11 +7,14 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
+import site_content
 from browser import PageWatch, block_other_hosts, launch, site_pages
 from conftest import at_moment, build_real_site, copy_real_site
 from nginx_server import nginx
-from old_urls_2017 import MOVED, UNCHANGED
+from old_urls_2017 import UNCHANGED
 from playwright.sync_api import sync_playwright
+
+pytestmark = pytest.mark.nginx
 
 HEADERS = {
     "Strict-Transport-Security": "max-age=63072000",
@@ -63,7 +66,14 @@ def _page_csp(published_site):
 # -- headers -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/defis/gobelins/", "/no-such-page/", "/cgu.html"])
+MOVED = site_content.published_redirects()  # from the content and publishconf.py
+# A challenge that keeps an old address (redirect_from), else any challenge.
+MOVED_CHALLENGE = next(
+    (c for c in site_content.challenges() if c.redirects), site_content.challenges()[0]
+)
+
+
+@pytest.mark.parametrize("path", ["/", MOVED_CHALLENGE.url, "/no-such-page/", "/cgu.html"])
 def test_every_response_carries_the_security_headers(server, published_site, path):
     _, headers, _ = get(server, path)
     for name, value in HEADERS.items():
@@ -77,7 +87,8 @@ def test_every_response_carries_the_security_headers(server, published_site, pat
 def test_frames_come_only_from_the_forms_host(server):
     _, headers, _ = get(server, "/candidater/")
     directives = dict(d.split(" ", 1) for d in headers["Content-Security-Policy"].split("; "))
-    assert directives["frame-src"] == "https://framaforms.org"
+    form = urlsplit(site_content.form_url())
+    assert directives["frame-src"] == f"{form.scheme}://{form.netloc}"
     assert directives["frame-ancestors"] == "'none'"
 
 
@@ -215,7 +226,9 @@ def _browse(server, paths):
                 _, found = _load(context, server + path)
                 if found:
                     problems[path] = found
-            final_url, found = _load(context, server + "/defi/2017/09/26/gobelins/")
+            final_url, found = _load(
+                context, server + (MOVED_CHALLENGE.redirects or [MOVED_CHALLENGE.url])[0]
+            )
         finally:
             browser.close()
     return problems, final_url, found
@@ -229,4 +242,4 @@ def test_pages_load_through_nginx_without_csp_violation_or_error(server, publish
         problems, final_url, found = pool.submit(_browse, server, paths).result()
     assert problems == {}
     assert found == {}  # the old address, followed by the browser to its new page
-    assert final_url == server + "/defis/gobelins/"
+    assert final_url == server + MOVED_CHALLENGE.url

@@ -79,6 +79,7 @@ def _publish(tmp_path, name):
     }
 
 
+@pytest.mark.slow
 def test_two_builds_of_the_same_sources_give_the_same_bytes(tmp_path):
     first, second = _publish(tmp_path, "one"), _publish(tmp_path, "two")
     assert sorted(first) == sorted(second)

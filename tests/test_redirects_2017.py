@@ -3,7 +3,13 @@
 import pytest
 from browser import is_redirect
 from jekyll_compat.permalinks import output_path
-from old_urls_2017 import MOVED, MOVED_PAGES, UNCHANGED
+from old_urls_2017 import MOVED as MOVED_2017
+from old_urls_2017 import MOVED_PAGES, UNCHANGED
+from site_content import page_urls
+
+# The 2017 addresses whose page the content still has (a challenge removed for a later
+# call takes its old address with it).
+MOVED = {old: new for old, new in MOVED_2017.items() if new in page_urls()}
 
 
 @pytest.mark.parametrize(("old", "new"), MOVED.items())

@@ -3,10 +3,13 @@
 from datetime import date
 
 import pytest
+import site_content
 import yaml
 from conftest import copy_real_project, run_make
 from content_schema.schema import SCHEMAS
 from new_defi import FROM_ELSEWHERE
+
+pytestmark = pytest.mark.slow
 
 CHALLENGES = "content/defis"
 
@@ -38,7 +41,8 @@ def test_make_defi_creates_a_challenge_with_every_required_key(project):
     required = [f.name for f in defi_schema().fields if f.required]
     assert set(required) - FROM_ELSEWHERE <= set(data)
     assert data["title"] == "L'eau : « défi »"
-    assert data["numero"] == 16  # after the 15 challenges
+    numbers = [c.numero for c in site_content.challenges() if isinstance(c.numero, int)]
+    assert data["numero"] == max(numbers, default=0) + 1  # after the last challenge
     lines = path.read_text(encoding="utf-8").splitlines()
     guide = " ".join(line.removeprefix("#").strip() for line in lines if line.startswith("#"))
     for field in defi_schema().fields:
@@ -59,6 +63,11 @@ def test_the_new_challenge_builds(project):
     page = (project / "output/defis/mon-defi/index.html").read_text(encoding="utf-8")
     assert "<h1>Mon défi</h1>" in page
     assert "/defis/mon-defi/" in (project / "output/defis/index.html").read_text(encoding="utf-8")
+
+
+# Any existing challenge: its file and its address are taken.
+TAKEN = site_content.challenges()[0]
+TAKEN_DAY = TAKEN.source.rsplit("/", 1)[1][:10]
 
 
 REFUSALS = {
@@ -88,13 +97,13 @@ REFUSALS = {
         "par exemple DATE=2017-09-27",
     ),
     "existing file": (
-        ["SLUG=gobelins", "TITLE=Mon défi", "DATE=2017-09-27"],
-        "make defi : content/defis/2017-09-27-gobelins.md existe déjà, il n'a pas été modifié "
+        [f"SLUG={TAKEN.slug}", "TITLE=Mon défi", f"DATE={TAKEN_DAY}"],
+        f"make defi : {TAKEN.source} existe déjà, il n'a pas été modifié "
         "— choisissez un autre SLUG, ou modifiez ce fichier",
     ),
     "address taken by another date's file": (
-        ["SLUG=gobelins", "TITLE=Mon défi", "DATE=2018-01-01"],
-        "make defi : content/defis/2017-09-27-gobelins.md a déjà l'adresse /defis/gobelins/ "
+        [f"SLUG={TAKEN.slug}", "TITLE=Mon défi", "DATE=1999-01-01"],
+        f"make defi : {TAKEN.source} a déjà l'adresse /defis/{TAKEN.slug}/ "
         "— choisissez un autre SLUG",
     ),
 }

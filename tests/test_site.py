@@ -5,6 +5,7 @@ import re
 import shutil
 
 import pytest
+import site_content
 from conftest import FIXTURES, ROOT, SHARED, build_real_site, copy_real_site
 
 # Byte-for-byte copies of ../shared's files, so that a clone anywhere can test;
@@ -61,7 +62,7 @@ def test_welcome_page_is_served_at_the_root(real_site):
 def test_welcome_page_links_to_the_form_rules_and_terms(real_site):
     main = real_site.html("index.html").select_one("main")
     form = main.find("a", string="DEVENEZ ENTREPRENEUR D’INTERET GENERAL")
-    assert form["href"].startswith("https://framaforms.org/candidature-entrepreneurs")
+    assert form["href"] == site_content.form_url()
     rules = main.find("a", string=re.compile("^règlement du programme"))
     assert rules["href"] == "/reglement/"
     assert (real_site.output / "reglement/index.html").exists()
