@@ -88,7 +88,7 @@ CAPTURES := test-results/captures
 
 # While working: lint, then every test that needs no browser, no nginx and no network
 # (pytest markers, pyproject.toml), in under 30 s on 2 cores. `make test` runs them all.
-check: lint ## Lint and the fast tests (no browser, no nginx): run it while working
+check: lint $(NODE_TOOLS) ## Lint and the fast tests (no browser, no nginx): run it while working
 	$(BIN)/pytest -q -m "not browser and not nginx and not slow"
 
 test: lint browser $(NODE_TOOLS) ## Run every test (what CI runs)

@@ -113,7 +113,8 @@ def test_liquid_error_in_a_nested_include_names_the_page_line(build):
         result,
         "pages/_includes/b.md:3: la variable Liquid « page.absente » n'est pas définie "
         "(fichier inclus par pages/x.md:6) — corrigez son nom : site.x lit le réglage X de "
-        "pelicanconf.py (ou la clé x de JEKYLL_SITE), page.x la clé x de l'en-tête de la page",
+        "pelicanconf.py listé dans JEKYLL_SITE_SETTINGS (ou la clé x de JEKYLL_SITE), page.x "
+        "la clé x de l'en-tête de la page",
     )
 
 
