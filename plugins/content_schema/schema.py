@@ -319,7 +319,7 @@ CHALLENGE = Kind(
             "img",
             PATH,
             "Au format de 2017 : l'image du défi (chemin du site ou adresse https).",
-            "/static/img/defi.png",
+            "/img/defi.png",
             label="Image (format 2017)",
         ),
     ),
