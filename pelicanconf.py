@@ -19,6 +19,7 @@ IGNORE_FILES = [".*", "**/.*", "**/__pycache__*", "**/output/*"]
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "jekyll_markdown",  # Markdown rendered as Jekyll 4.3 renders it (kramdown, GFM)
     "jekyll_compat",
     "templated_only",
     "application_call",

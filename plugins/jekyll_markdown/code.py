@@ -1,0 +1,75 @@
+"""Code blocks as Jekyll writes them with Rouge: two `div`s around `pre.highlight`.
+
+Rouge's colouring spans are not reproduced: the code is plain text.
+"""
+
+import html
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+# kramdown-parser-gfm's FENCED_CODEBLOCK_MATCH (Ruby's /m is Python's DOTALL).
+FENCED_RE = re.compile(
+    r"^[ ]{0,3}(([~`]){3,})[ \t]*((\S+?)(?:\?\S*)?)?[ \t]*\n(.*?)^[ ]{0,3}\1\2*[ \t]*(?:\n|\Z)",
+    re.M | re.S,
+)
+
+
+def wrapped(code, lang):
+    """Jekyll's markup for a block of code in `lang` (plaintext when none)."""
+    lang = lang or "plaintext"
+    if not code.endswith("\n"):
+        code += "\n"
+    return (
+        f'<div class="language-{html.escape(lang)} highlighter-rouge">'
+        f'<div class="highlight"><pre class="highlight"><code>{html.escape(code, quote=False)}'
+        "</code></pre></div></div>"
+    )
+
+
+class FencedCodePreprocessor(Preprocessor):
+    """```lang fences, set aside as raw HTML before any other parsing."""
+
+    def run(self, lines):
+        text = "\n".join(lines)
+        out, position = [], 0
+        for match in FENCED_RE.finditer(text):
+            out.append(text[position : match.start()])
+            placeholder = self.md.htmlStash.store(wrapped(match.group(5), match.group(4)))
+            indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip(" "))]
+            out.append(f"\n\n{indent}{placeholder}\n\n")
+            position = match.end()
+        out.append(text[position:])
+        return "".join(out).split("\n")
+
+
+class IndentedCodeProcessor(Treeprocessor):
+    """Indented code blocks (`pre > code`) in Jekyll's two `div`s."""
+
+    def run(self, root):
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag != "pre" or len(child) != 1 or child[0].tag != "code":
+                    continue
+                outer = etree.Element("div", {"class": "language-plaintext highlighter-rouge"})
+                inner = etree.SubElement(outer, "div", {"class": "highlight"})
+                child.set("class", "highlight")
+                inner.append(child)
+                outer.tail = child.tail
+                child.tail = None
+                parent.remove(child)
+                parent.insert(index, outer)
+
+
+class CodeSpanProcessor(Treeprocessor):
+    """Jekyll's class on inline code: `language-plaintext highlighter-rouge`."""
+
+    def run(self, root):
+        for parent in root.iter():
+            if parent.tag == "pre":
+                continue
+            for child in parent:
+                if child.tag == "code" and "class" not in child.attrib:
+                    child.set("class", "language-plaintext highlighter-rouge")

@@ -1,0 +1,60 @@
+"""The Python-Markdown extension that renders Markdown as Jekyll 4.3 does by default."""
+
+from markdown.extensions import Extension
+
+from .attributes import SAFE_ATTRIBUTES, SafeAttrListProcessor
+from .code import CodeSpanProcessor, FencedCodePreprocessor, IndentedCodeProcessor
+from .header_ids import HeaderIdProcessor
+from .lists import KramdownListProcessor, ParagraphEndProcessor
+from .tables import KramdownTableProcessor
+from .typography import SmartQuoteProcessor, SymbolProcessor
+
+# kramdown-parser-gfm's ESCAPED_CHARS_GFM, beyond Python-Markdown's own.
+KRAMDOWN_ESCAPES = ["<", ">", ":", "|", '"', "'", "$", "=", "~"]
+
+
+class JekyllMarkdownExtension(Extension):
+    """kramdown with its GFM parser, as Jekyll configures it (auto_ids, smart quotes…)."""
+
+    def __init__(self, **kwargs):
+        self.config = {
+            "guillemet_space": [
+                "\u00a0",
+                "the space kramdown puts inside `<< ` and ` >>` (U+00A0); U+202F for French",
+            ],
+            "allowed_attributes": [
+                sorted(SAFE_ATTRIBUTES),
+                "attributes an attribute list may set; others are refused",
+            ],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        # kramdown's own extras with the same syntax as PHP Markdown Extra.
+        md.registerExtensions(
+            ["markdown.extensions.abbr", "markdown.extensions.def_list", "md_in_html"], {}
+        )
+        md.registerExtension(self)
+        md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, *KRAMDOWN_ESCAPES]
+        md.preprocessors.register(FencedCodePreprocessor(md), "jekyll_fenced_code", 25)
+        parser = md.parser.blockprocessors
+        for name in ("olist", "ulist", "indent"):
+            if name in parser:
+                parser.deregister(name)
+        parser.register(KramdownTableProcessor(md.parser), "jekyll_table", 75)
+        parser.register(KramdownListProcessor(md.parser), "jekyll_list", 35)
+        parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
+        space = self.getConfig("guillemet_space")
+        md.inlinePatterns.register(SymbolProcessor(md, space), "jekyll_symbols", 95)
+        md.inlinePatterns.register(SmartQuoteProcessor(md), "jekyll_quotes", 75)
+        allowed = frozenset(a.lower() for a in self.getConfig("allowed_attributes"))
+        self.attributes = SafeAttrListProcessor(md, allowed)
+        md.treeprocessors.register(self.attributes, "attr_list", 8)
+        md.treeprocessors.register(CodeSpanProcessor(md), "jekyll_code_spans", 7.5)
+        md.treeprocessors.register(IndentedCodeProcessor(md), "jekyll_indented_code", 7)
+        md.treeprocessors.register(HeaderIdProcessor(md), "jekyll_header_ids", -1)
+        md.jekyll_markdown = self  # refused_attributes() after a conversion
+
+    def refused_attributes(self):
+        """The attributes the last conversion's attribute lists asked for and did not get."""
+        return list(self.attributes.refused)

@@ -1,0 +1,41 @@
+"""Heading ids as kramdown's GFM parser makes them (Jekyll's `auto_ids: true`)."""
+
+import re
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# kramdown-parser-gfm's NON_WORD_RE: /[^\p{Word}\- \t]/
+NON_WORD_RE = re.compile(r"[^\w\- \t]")
+
+
+def gfm_id(text, counter):
+    """Lowercase, drop what is not a letter, digit, `_`, `-` or space; spaces become `-`."""
+    result = NON_WORD_RE.sub("", text.lower()).replace(" ", "-").replace("\t", "-")
+    counter[result] = counter.get(result, -1) + 1
+    return f"{result}-{counter[result]}" if counter[result] else result
+
+
+def raw_text(element, md):
+    """The heading's text as kramdown reads it for its id: raw HTML tags left out."""
+    text = "".join(element.itertext())
+    text = HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
+    # `<< ` gives « and a no-break space in the page, but « and a space in the id.
+    return text.replace("\u00ab\u00a0", "\u00ab ").replace("\u00a0\u00bb", " \u00bb")
+
+
+def _stashed_text(md, match):
+    index = int(match.group(1))
+    stashed = md.htmlStash.rawHtmlBlocks[index] if index < len(md.htmlStash.rawHtmlBlocks) else ""
+    return re.sub(r"<[^>]*>", "", str(stashed))
+
+
+class HeaderIdProcessor(Treeprocessor):
+    """An `id` on every heading that has none, unique in the document (-1, -2…)."""
+
+    def run(self, root):
+        counter = {}
+        for element in root.iter():
+            if element.tag in HEADINGS and "id" not in element.attrib:
+                element.set("id", gfm_id(raw_text(element, self.md), counter))
