@@ -1,5 +1,6 @@
 """kramdown's inline attribute lists (`{: .class #id key="value"}`), kept to a safe set."""
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.extensions.attr_list import AttrListTreeprocessor
@@ -10,6 +11,9 @@ SAFE_ATTRIBUTES = frozenset({"class", "id", "title", "target", "rel", "lang"})
 
 class SafeAttrListProcessor(AttrListTreeprocessor):
     """Python-Markdown's attr_list, keeping only the allowed attributes; notes the others."""
+
+    # kramdown's header id, `## Title {#id}`, is the only list a heading line may end with.
+    HEADER_RE = re.compile(r"[ \t]+\{(#[A-Za-z][\w:-]*)\}[ ]*$")
 
     def __init__(self, md, allowed):
         super().__init__(md)

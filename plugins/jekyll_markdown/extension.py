@@ -1,14 +1,18 @@
 """The Python-Markdown extension that renders Markdown as Jekyll 4.3 does by default."""
 
 from markdown.extensions import Extension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from .attributes import SAFE_ATTRIBUTES, SafeAttrListProcessor
 from .code import CodeSpanProcessor, FencedCodePreprocessor, IndentedCodeProcessor
 from .header_ids import HeaderIdProcessor
 from .lists import KramdownListProcessor, ParagraphEndProcessor
+from .quotes import KramdownQuoteProcessor
 from .tables import KramdownTableProcessor
 from .typography import SmartQuoteProcessor, SymbolProcessor
 
+# kramdown-parser-gfm's STRIKETHROUGH_MATCH.
+STRIKETHROUGH_RE = r"(~~)(?!\s|~)(.*?[^\s~])~~"
 # kramdown-parser-gfm's ESCAPED_CHARS_GFM, beyond Python-Markdown's own.
 KRAMDOWN_ESCAPES = ["<", ">", ":", "|", '"', "'", "$", "=", "~"]
 
@@ -43,10 +47,13 @@ class JekyllMarkdownExtension(Extension):
                 parser.deregister(name)
         parser.register(KramdownTableProcessor(md.parser), "jekyll_table", 75)
         parser.register(KramdownListProcessor(md.parser), "jekyll_list", 35)
+        parser.register(KramdownQuoteProcessor(md.parser), "quote", 20)
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
         md.inlinePatterns.register(SymbolProcessor(md, space), "jekyll_symbols", 95)
         md.inlinePatterns.register(SmartQuoteProcessor(md), "jekyll_quotes", 75)
+        strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
+        md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
         allowed = frozenset(a.lower() for a in self.getConfig("allowed_attributes"))
         self.attributes = SafeAttrListProcessor(md, allowed)
         md.treeprocessors.register(self.attributes, "attr_list", 8)

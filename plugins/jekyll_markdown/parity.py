@@ -6,16 +6,19 @@ from pathlib import Path
 
 import html5lib
 
-CONFIG = "markdown: kramdown\nquiet: true\n"  # everything else: Jekyll's defaults
+PERMALINK = re.compile(r"^permalink:\s*(/\S*)\s*$", re.M)
 
 
-def jekyll_render(documents, workdir, timeout=300):
-    """{name: Markdown with front matter} → {name: HTML body}, in one `jekyll build`."""
+def jekyll_render(documents, workdir, config="", timeout=300):
+    """{path.md: text with front matter} → {path.md: HTML}, in one `jekyll build`.
+
+    `config` is added to a _config.yml that leaves kramdown at Jekyll's defaults; files
+    whose path starts with `_` (includes) are written and not rendered."""
     source, output = Path(workdir) / "src", Path(workdir) / "out"
     source.mkdir(parents=True, exist_ok=True)
-    (source / "_config.yml").write_text(CONFIG, encoding="utf-8")
-    for name, text in documents.items():
-        path = source / f"{name}.md"
+    (source / "_config.yml").write_text("quiet: true\n" + config, encoding="utf-8")
+    for rel, text in documents.items():
+        path = source / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     subprocess.run(
@@ -24,11 +27,22 @@ def jekyll_render(documents, workdir, timeout=300):
         capture_output=True,
         timeout=timeout,
     )
-    return {
-        name: (output / f"{name}.html").read_text(encoding="utf-8")
-        for name in documents
-        if (output / f"{name}.html").is_file()
-    }
+    rendered = {}
+    for rel, text in documents.items():
+        written = _written(output, rel, text)
+        if written is not None:
+            rendered[rel] = written.read_text(encoding="utf-8")
+    return rendered
+
+
+def _written(output, rel, text):
+    """Where Jekyll wrote a page: its permalink, else the pretty or the plain path."""
+    stem = Path(rel).with_suffix("")
+    permalink = PERMALINK.search(text.split("\n---", 1)[0])
+    candidates = [output / stem / "index.html", output / stem.with_suffix(".html")]
+    if permalink:
+        candidates.insert(0, output / permalink.group(1).strip("/") / "index.html")
+    return next((path for path in candidates if path.is_file()), None)
 
 
 def normalise(fragment):
