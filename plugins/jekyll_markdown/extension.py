@@ -1,13 +1,15 @@
 """The Python-Markdown extension that renders Markdown as Jekyll 4.3 does by default."""
 
 from markdown.extensions import Extension
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
 from .attributes import SAFE_ATTRIBUTES, SafeAttrListProcessor
 from .code import CodeSpanProcessor, FencedCodePreprocessor, IndentedCodeProcessor
+from .footnotes import FootnoteMarkupProcessor
 from .header_ids import HeaderIdProcessor
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .quotes import KramdownQuoteProcessor
+from .rules import KramdownRuleProcessor
 from .tables import KramdownTableProcessor
 from .typography import SmartQuoteProcessor, SymbolProcessor
 
@@ -36,7 +38,13 @@ class JekyllMarkdownExtension(Extension):
     def extendMarkdown(self, md):
         # kramdown's own extras with the same syntax as PHP Markdown Extra.
         md.registerExtensions(
-            ["markdown.extensions.abbr", "markdown.extensions.def_list", "md_in_html"], {}
+            [
+                "markdown.extensions.abbr",
+                "markdown.extensions.def_list",
+                "markdown.extensions.footnotes",
+                "markdown.extensions.md_in_html",
+            ],
+            {},
         )
         md.registerExtension(self)
         md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, *KRAMDOWN_ESCAPES]
@@ -48,10 +56,13 @@ class JekyllMarkdownExtension(Extension):
         parser.register(KramdownTableProcessor(md.parser), "jekyll_table", 75)
         parser.register(KramdownListProcessor(md.parser), "jekyll_list", 35)
         parser.register(KramdownQuoteProcessor(md.parser), "quote", 20)
+        parser.register(KramdownRuleProcessor(md.parser), "hr", 50)
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
         md.inlinePatterns.register(SymbolProcessor(md, space), "jekyll_symbols", 95)
         md.inlinePatterns.register(SmartQuoteProcessor(md), "jekyll_quotes", 75)
+        # GFM's hard line break: a backslash at the end of a line.
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "jekyll_br", 185)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
         md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
         allowed = frozenset(a.lower() for a in self.getConfig("allowed_attributes"))
@@ -59,6 +70,7 @@ class JekyllMarkdownExtension(Extension):
         md.treeprocessors.register(self.attributes, "attr_list", 8)
         md.treeprocessors.register(CodeSpanProcessor(md), "jekyll_code_spans", 7.5)
         md.treeprocessors.register(IndentedCodeProcessor(md), "jekyll_indented_code", 7)
+        md.treeprocessors.register(FootnoteMarkupProcessor(md), "jekyll_footnotes", 6)
         md.treeprocessors.register(HeaderIdProcessor(md), "jekyll_header_ids", -1)
         md.jekyll_markdown = self  # refused_attributes() after a conversion
 

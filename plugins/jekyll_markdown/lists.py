@@ -11,6 +11,7 @@ LIST_START_UL = re.compile(rf"^( {{0,3}}[+*-])({PATTERN_TAIL})")
 LIST_START_OL = re.compile(rf"^( {{0,3}}\d+\.)({PATTERN_TAIL})")
 LIST_START = re.compile(rf"^( {{0,3}}[+*-]| {{0,3}}\d+\.)({PATTERN_TAIL})")
 HR_START = re.compile(r"^ {0,3}([*\-_])[ \t]*\1[ \t]*\1(\1|[ \t])*\n")
+TASK_RE = re.compile(r"\A\s*\[([ xX])\]\s+")
 BLANK_LINE = re.compile(r"^\s*\n")
 IAL_CHECK = re.compile(r"^\s*\{:(?!(?:[A-Za-z0-9_-]+)?:|/)[^}]+\}\s*\n")
 # Block HTML and IAL lines end a lazy line (kramdown's lazy_re); span elements do not.
@@ -131,6 +132,7 @@ class KramdownListProcessor(BlockProcessor):
     def _build(self, parent, kind, items, end_of_text):
         element = etree.SubElement(parent, kind)
         transparent = []
+        tasks = False  # GFM task list: from the first item that starts with [ ] or [x]
         for index, chunks in enumerate(items):
             li = etree.SubElement(element, "li")
             for chunk in chunks:
@@ -146,8 +148,14 @@ class KramdownListProcessor(BlockProcessor):
                 and (not last or len(items) == 1 or any(t is not False for t in transparent))
             )
             transparent.append(bool(bare) if len(li) and li[0].tag == "p" else None)
+            if len(li) and li[0].tag == "p" and not (li.text or "").strip():
+                tasks = _task_box(li[0]) or tasks
+                if tasks:
+                    li.set("class", "task-list-item")
             if bare:
                 _unwrap_first(li)
+        if tasks:
+            element.set("class", "task-list")
 
 
 def _after_first_paragraph(text):
@@ -163,6 +171,21 @@ def _after_first_paragraph(text):
         if line.lstrip().startswith(("#", ">")):
             return "block"
     return "nothing"
+
+
+def _task_box(paragraph):
+    """`[ ]` or `[x]` at the start of an item's text as a disabled checkbox (GFM)."""
+    match = TASK_RE.match(paragraph.text or "")
+    if not match:
+        return False
+    box = etree.Element("input", {"type": "checkbox", "class": "task-list-item-checkbox"})
+    box.set("disabled", "disabled")
+    if match.group(1) != " ":
+        box.set("checked", "checked")
+    box.tail = paragraph.text[match.end() :]
+    paragraph.text = ""
+    paragraph.insert(0, box)
+    return True
 
 
 def _unwrap_first(li):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import html5lib
 
+# HTML's boolean attributes: `disabled`, `disabled=""` and `disabled="disabled"` are one.
+BOOLEAN = frozenset({"checked", "disabled", "hidden", "multiple", "open", "readonly", "selected"})
 PERMALINK = re.compile(r"^permalink:\s*(/\S*)\s*$", re.M)
 
 
@@ -61,7 +63,9 @@ def _walk(element, depth, lines):
         _text(element.tail, depth, lines)
         return
     if tag != "DOCUMENT_FRAGMENT":
-        attributes = " ".join(f'{k}="{v}"' for k, v in sorted(element.attrib.items()))
+        attributes = " ".join(
+            f'{k}="{"" if k in BOOLEAN else v}"' for k, v in sorted(element.attrib.items())
+        )
         lines.append("  " * depth + f"<{tag}{' ' + attributes if attributes else ''}>")
         depth += 1
     if tag == "pre":

@@ -8,6 +8,7 @@ from markdown.blockprocessors import BlockProcessor
 
 TABLE_SEP_LINE = re.compile(r"^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$")
 TABLE_HSEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
+TABLE_FSEP_LINE = re.compile(r"^[+|: \t=]*?=[+|: \t=]*?[ \t]*$")
 TABLE_PIPE_CHECK = re.compile(r"^(?:\||.*?[^\\\n]\|)")
 TABLE_START = re.compile(r"^ {0,3}\S")
 CELL_RE = re.compile(r"(`+).*?(?<!`)\1(?!`)|\\\||\|")
@@ -59,21 +60,30 @@ class KramdownTableProcessor(BlockProcessor):
     def run(self, parent, blocks):
         lines = blocks.pop(0).split("\n")
         leading_pipe = lines[0].lstrip().startswith("|")
-        groups, rows, aligns = [], [], None
-        for line in lines:
-            if TABLE_SEP_LINE.match(line):
-                if not rows:
-                    continue
-                if aligns is None:
-                    groups.append(("thead", rows))
-                    aligns = _alignment(TABLE_SEP_LINE.match(line).group(1))
-                else:
-                    groups.append(("tbody", rows))
+        groups, rows, aligns, footer = [], [], None, False
+
+        def close(kind, force=False):
+            nonlocal rows
+            if not footer or kind != "tbody" or force:
+                groups.append((kind, rows))
                 rows = []
+
+        for line in lines:
+            separator = TABLE_SEP_LINE.match(line)
+            if separator:
+                if rows and aligns is None and not footer:
+                    close("thead")
+                    aligns = _alignment(separator.group(1))
+                elif rows:
+                    close("tbody")
+            elif TABLE_FSEP_LINE.match(line):
+                if rows:
+                    close("tbody", force=True)
+                footer = True
             else:
                 rows.append(split_cells(line, leading_pipe))
         if rows:
-            groups.append(("tbody", rows))
+            close("tfoot" if footer else "tbody")
         if not any(kind == "tbody" for kind, _ in groups):
             # kramdown ignores a table without a body: the lines stay a paragraph.
             etree.SubElement(parent, "p").text = "\n".join(lines)
