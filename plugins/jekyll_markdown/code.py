@@ -7,14 +7,19 @@ import html
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 # kramdown-parser-gfm's FENCED_CODEBLOCK_MATCH (Ruby's /m is Python's DOTALL).
 FENCED_RE = re.compile(
     r"^[ ]{0,3}(([~`]){3,})[ \t]*((\S+?)(?:\?\S*)?)?[ \t]*\n(.*?)^[ ]{0,3}\1\2*[ \t]*(?:\n|\Z)",
     re.M | re.S,
 )
+
+
+FENCE_START = re.compile(r"^[ ]{0,3}[~`]{3,}")
 
 
 def wrapped(code, lang):
@@ -45,6 +50,30 @@ class FencedCodePreprocessor(Preprocessor):
         return "".join(out).split("\n")
 
 
+class NestedFenceProcessor(BlockProcessor):
+    """Fences inside a quote or a list item, which the preprocessor cannot see."""
+
+    def test(self, parent, block):
+        return bool(FENCE_START.match(block))
+
+    def run(self, parent, blocks):
+        text = "\n\n".join(blocks) + "\n"
+        match = FENCED_RE.match(text)
+        if not match:
+            return False  # no closing fence: not code (kramdown makes it a paragraph)
+        outer = etree.SubElement(parent, "div")
+        outer.set("class", f"language-{match.group(4) or 'plaintext'} highlighter-rouge")
+        pre = etree.SubElement(etree.SubElement(outer, "div", {"class": "highlight"}), "pre")
+        pre.set("class", "highlight")
+        code = match.group(5)
+        etree.SubElement(pre, "code").text = AtomicString(
+            code if code.endswith("\n") else code + "\n"
+        )
+        rest = text[match.end() :].rstrip("\n")
+        blocks[:] = rest.split("\n\n") if rest.strip() else []
+        return None
+
+
 class IndentedCodeProcessor(Treeprocessor):
     """Indented code blocks (`pre > code`) in Jekyll's two `div`s."""
 
@@ -53,6 +82,8 @@ class IndentedCodeProcessor(Treeprocessor):
             for index, child in enumerate(list(parent)):
                 if child.tag != "pre" or len(child) != 1 or child[0].tag != "code":
                     continue
+                if child.get("class") == "highlight":
+                    continue  # a fence, already in Jekyll's markup
                 outer = etree.Element("div", {"class": "language-plaintext highlighter-rouge"})
                 inner = etree.SubElement(outer, "div", {"class": "highlight"})
                 child.set("class", "highlight")

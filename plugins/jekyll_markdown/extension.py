@@ -4,9 +4,15 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
 from .attributes import SAFE_ATTRIBUTES, SafeAttrListProcessor
-from .code import CodeSpanProcessor, FencedCodePreprocessor, IndentedCodeProcessor
+from .code import (
+    CodeSpanProcessor,
+    FencedCodePreprocessor,
+    IndentedCodeProcessor,
+    NestedFenceProcessor,
+)
 from .footnotes import FootnoteMarkupProcessor
 from .header_ids import HeaderIdProcessor
+from .headers import KramdownHeaderProcessor
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .quotes import KramdownQuoteProcessor
 from .rules import KramdownRuleProcessor
@@ -53,6 +59,8 @@ class JekyllMarkdownExtension(Extension):
         for name in ("olist", "ulist", "indent"):
             if name in parser:
                 parser.deregister(name)
+        parser.register(NestedFenceProcessor(md.parser), "jekyll_fence", 85)
+        parser.register(KramdownHeaderProcessor(md.parser), "hashheader", 70)
         parser.register(KramdownTableProcessor(md.parser), "jekyll_table", 75)
         parser.register(KramdownListProcessor(md.parser), "jekyll_list", 35)
         parser.register(KramdownQuoteProcessor(md.parser), "quote", 20)

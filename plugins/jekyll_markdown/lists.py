@@ -21,9 +21,9 @@ SPAN_ELEMENTS = (
     "textarea|tt|u|var|script"
 )
 LAZY_STOP = rf"(?:\{{:|</?(?!(?:{SPAN_ELEMENTS})\b)[A-Za-z])"
-# kramdown-parser-gfm's PARAGRAPH_END_GFM has list starts; Python-Markdown already ends a
-# paragraph at a heading, a quote or a fence.
-PARAGRAPH_END = LIST_START
+# kramdown-parser-gfm's PARAGRAPH_END_GFM: list starts and fences (Python-Markdown already
+# ends a paragraph at a heading or a quote).
+PARAGRAPH_END = re.compile(rf"{LIST_START.pattern}|^[ ]{{0,3}}[~`]{{3,}}")
 
 
 def _patterns(indentation):
