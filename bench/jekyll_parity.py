@@ -32,7 +32,10 @@ PELICAN_DEFAULT = {
 
 def markdown_of(path):
     """The Markdown a file gives to render: its body, or its description."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None  # not a text file Jekyll would read as UTF-8
     match = FRONT.match(text)
     body = text[match.end() :] if match else text
     if not body.strip() and match:
@@ -45,8 +48,10 @@ def documents(paths):
     found = {}
     for given in map(Path, paths):
         files = sorted(given.rglob("*.md")) + sorted(given.rglob("*.markdown"))
-        for path in files if given.is_dir() else [given]:
-            found[f"d{len(found):04d}.md"] = (path, markdown_of(path))
+        for path in (p for p in (files if given.is_dir() else [given]) if p.is_file()):
+            body = markdown_of(path)
+            if body is not None:
+                found[f"d{len(found):04d}.md"] = (path, body)
     return found
 
 
@@ -55,7 +60,7 @@ def main():
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--show", type=int, default=0, help="print the first N differences")
     args = parser.parse_args()
-    docs = {k: v for k, v in documents(args.paths).items() if "{% endraw" not in v[1]}
+    docs = {k: v for k, v in documents(args.paths).items() if "endraw" not in v[1]}
     with tempfile.TemporaryDirectory() as work:
         jekyll = parity.jekyll_render(
             {k: "---\n---\n{% raw %}" + body + "{% endraw %}" for k, (_, body) in docs.items()},

@@ -3,7 +3,18 @@
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.attr_list import AttrListTreeprocessor
+
+# kramdown's block IAL: a line of its own, before or after the block it applies to.
+IAL_LINE = re.compile(r"^ {0,3}\{:(?!:|/)([^}\n]+)\}[ \t]*$")
+PENDING = "data-jekyll-ial"  # set while parsing blocks, applied (or refused) below
+
+
+def mark(element, attrs):
+    """Give `element` the attribute list `attrs`, once attribute lists are read."""
+    element.set(PENDING, f"{element.get(PENDING, '')} {attrs}".strip())
+
 
 # No event handler, no style, no address: an attribute list never brings script or a link.
 SAFE_ATTRIBUTES = frozenset({"class", "id", "title", "target", "rel", "lang"})
@@ -15,13 +26,19 @@ class SafeAttrListProcessor(AttrListTreeprocessor):
     # kramdown's header id, `## Title {#id}`, is the only list a heading line may end with.
     HEADER_RE = re.compile(r"[ \t]+\{(#[A-Za-z][\w:-]*)\}[ ]*$")
 
-    def __init__(self, md, allowed):
+    def __init__(self, md, allowed, block_ials):
         super().__init__(md)
         self.allowed = allowed
+        self.block_ials = block_ials
         self.refused = []  # (attribute, element tag), for the caller to report
 
     def run(self, root):
         self.refused = []
+        self.block_ials.mark_pending()
+        for element in list(root.iter()):
+            attrs = element.attrib.pop(PENDING, None)
+            if attrs is not None:
+                self.assign_attrs(element, attrs)
         super().run(root)
 
     def assign_attrs(self, elem, attrs_string, *, strict=False):
@@ -35,3 +52,29 @@ class SafeAttrListProcessor(AttrListTreeprocessor):
             else:
                 elem.set(name, value)
         return remainder
+
+
+class BlockIalProcessor(BlockProcessor):
+    """`{: .class}` on the line before a block applies to that block; alone, to nothing."""
+
+    def __init__(self, parser):
+        super().__init__(parser)
+        self.pending = []  # (parent, index of the next child, attribute list)
+
+    def test(self, parent, block):
+        return bool(IAL_LINE.match(block.split("\n", 1)[0]))
+
+    def run(self, parent, blocks):
+        first, _, rest = blocks.pop(0).partition("\n")
+        if not rest.strip():
+            return  # kramdown applies it to no element, and does not print it
+        self.pending.append((parent, len(parent), IAL_LINE.match(first).group(1)))
+        blocks.insert(0, rest)
+        return False  # the other processors read the block; its element is marked later
+
+    def mark_pending(self):
+        """Mark the element each attribute line came before, now that blocks are parsed."""
+        for parent, index, attrs in self.pending:
+            if index < len(parent):
+                mark(parent[index], attrs)
+        self.pending = []

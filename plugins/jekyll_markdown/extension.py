@@ -3,7 +3,7 @@
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
-from .attributes import SAFE_ATTRIBUTES, SafeAttrListProcessor
+from .attributes import SAFE_ATTRIBUTES, BlockIalProcessor, SafeAttrListProcessor
 from .code import (
     CodeSpanProcessor,
     FencedCodePreprocessor,
@@ -59,27 +59,30 @@ class JekyllMarkdownExtension(Extension):
         for name in ("olist", "ulist", "indent"):
             if name in parser:
                 parser.deregister(name)
+        block_ials = BlockIalProcessor(md.parser)
+        parser.register(block_ials, "jekyll_block_ial", 105)
         parser.register(NestedFenceProcessor(md.parser), "jekyll_fence", 85)
         parser.register(KramdownHeaderProcessor(md.parser), "hashheader", 70)
-        parser.register(KramdownTableProcessor(md.parser), "jekyll_table", 75)
+        parser.register(KramdownTableProcessor(md.parser), "jekyll_table", 25)
         parser.register(KramdownListProcessor(md.parser), "jekyll_list", 35)
-        parser.register(KramdownQuoteProcessor(md.parser), "quote", 20)
+        # kramdown's order: quote, heading, rule, list, then table.
+        parser.register(KramdownQuoteProcessor(md.parser), "quote", 30)
         parser.register(KramdownRuleProcessor(md.parser), "hr", 50)
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
-        md.inlinePatterns.register(SymbolProcessor(md, space), "jekyll_symbols", 95)
+        md.inlinePatterns.register(SymbolProcessor(md), "jekyll_symbols", 95)
         md.inlinePatterns.register(SmartQuoteProcessor(md), "jekyll_quotes", 75)
         # GFM's hard line break: a backslash at the end of a line.
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "jekyll_br", 185)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
         md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
         allowed = frozenset(a.lower() for a in self.getConfig("allowed_attributes"))
-        self.attributes = SafeAttrListProcessor(md, allowed)
+        self.attributes = SafeAttrListProcessor(md, allowed, block_ials)
         md.treeprocessors.register(self.attributes, "attr_list", 8)
         md.treeprocessors.register(CodeSpanProcessor(md), "jekyll_code_spans", 7.5)
         md.treeprocessors.register(IndentedCodeProcessor(md), "jekyll_indented_code", 7)
         md.treeprocessors.register(FootnoteMarkupProcessor(md), "jekyll_footnotes", 6)
-        md.treeprocessors.register(HeaderIdProcessor(md), "jekyll_header_ids", -1)
+        md.treeprocessors.register(HeaderIdProcessor(md, space), "jekyll_header_ids", -1)
         md.jekyll_markdown = self  # refused_attributes() after a conversion
 
     def refused_attributes(self):

@@ -5,6 +5,8 @@ import re
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from .typography import GUILLEMET_SPACE
+
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # kramdown-parser-gfm's NON_WORD_RE: /[^\p{Word}\- \t]/
 NON_WORD_RE = re.compile(r"[^\w\- \t]")
@@ -21,8 +23,7 @@ def raw_text(element, md):
     """The heading's text as kramdown reads it for its id: raw HTML tags left out."""
     text = "".join(element.itertext())
     text = HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
-    # `<< ` gives « and a no-break space in the page, but « and a space in the id.
-    return text.replace("\u00ab\u00a0", "\u00ab ").replace("\u00a0\u00bb", " \u00bb")
+    return text.replace(GUILLEMET_SPACE, " ")  # kramdown's id has a space after `<< `
 
 
 def _stashed_text(md, match):
@@ -32,10 +33,23 @@ def _stashed_text(md, match):
 
 
 class HeaderIdProcessor(Treeprocessor):
-    """An `id` on every heading that has none, unique in the document (-1, -2…)."""
+    """An `id` on every heading that has none, unique in the document (-1, -2…); then the
+    space inside `<< ` and ` >>` becomes the page's (a no-break space by default)."""
+
+    def __init__(self, md, space):
+        super().__init__(md)
+        self.space = space
 
     def run(self, root):
         counter = {}
         for element in root.iter():
             if element.tag in HEADINGS and "id" not in element.attrib:
                 element.set("id", gfm_id(raw_text(element, self.md), counter))
+        for element in root.iter():
+            for name in ("text", "tail"):
+                value = getattr(element, name)
+                if value and GUILLEMET_SPACE in value:
+                    setattr(element, name, value.replace(GUILLEMET_SPACE, self.space))
+            for key, value in element.attrib.items():
+                if value and GUILLEMET_SPACE in value:
+                    element.set(key, value.replace(GUILLEMET_SPACE, self.space))

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
 
+from .attributes import IAL_LINE, mark
+
 PATTERN_TAIL = r"[\t| ].*?\n"
 LIST_START_UL = re.compile(rf"^( {{0,3}}[+*-])({PATTERN_TAIL})")
 LIST_START_OL = re.compile(rf"^( {{0,3}}\d+\.)({PATTERN_TAIL})")
@@ -126,10 +128,15 @@ class KramdownListProcessor(BlockProcessor):
                 items[-1][-1] += line
             else:
                 break
+        ial = None
+        if not last_blank and line is not None and IAL_LINE.match(line.rstrip("\n")):
+            ial = IAL_LINE.match(lines.take().rstrip("\n")).group(1)
         lines.give_back()
-        self._build(parent, kind, items, end_of_text=not blocks)
+        self._build(parent, kind, items)
+        if ial:
+            mark(parent[-1], ial)
 
-    def _build(self, parent, kind, items, end_of_text):
+    def _build(self, parent, kind, items):
         element = etree.SubElement(parent, kind)
         transparent = []
         tasks = False  # GFM task list: from the first item that starts with [ ] or [x]

@@ -23,12 +23,15 @@ def jekyll_render(documents, workdir, config="", timeout=300):
         path = source / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    subprocess.run(
+    done = subprocess.run(
         ["jekyll", "build", "--safe", "-q", "-s", str(source), "-d", str(output)],
-        check=True,
         capture_output=True,
+        text=True,
         timeout=timeout,
+        check=False,
     )
+    if done.returncode:
+        raise RuntimeError(f"jekyll build failed:\n{done.stdout}{done.stderr}")
     rendered = {}
     for rel, text in documents.items():
         written = _written(output, rel, text)
