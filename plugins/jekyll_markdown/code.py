@@ -35,7 +35,8 @@ def wrapped(code, lang):
 
 
 class FencedCodePreprocessor(Preprocessor):
-    """```lang fences, set aside as raw HTML before any other parsing."""
+    """```lang fences, set aside as raw HTML before any other parsing: each becomes one line,
+    at the fence's indentation, so that it stays in the list item it was written in."""
 
     def run(self, lines):
         text = "\n".join(lines)
@@ -43,8 +44,8 @@ class FencedCodePreprocessor(Preprocessor):
         for match in FENCED_RE.finditer(text):
             out.append(text[position : match.start()])
             placeholder = self.md.htmlStash.store(wrapped(match.group(5), match.group(4)))
-            indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip(" "))]
-            out.append(f"\n\n{indent}{placeholder}\n\n")
+            fence = match.group(0)
+            out.append(f"{fence[: len(fence) - len(fence.lstrip(' '))]}{placeholder}\n")
             position = match.end()
         out.append(text[position:])
         return "".join(out).split("\n")

@@ -15,6 +15,7 @@ from .header_ids import HeaderIdProcessor
 from .headers import KramdownHeaderProcessor
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .quotes import KramdownQuoteProcessor
+from .references import KramdownReferenceProcessor
 from .rules import KramdownRuleProcessor
 from .tables import KramdownTableProcessor
 from .typography import SmartQuoteProcessor, SymbolProcessor
@@ -68,6 +69,7 @@ class JekyllMarkdownExtension(Extension):
         # kramdown's order: quote, heading, rule, list, then table.
         parser.register(KramdownQuoteProcessor(md.parser), "quote", 30)
         parser.register(KramdownRuleProcessor(md.parser), "hr", 50)
+        parser.register(KramdownReferenceProcessor(md.parser), "reference", 15)
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
         md.inlinePatterns.register(SymbolProcessor(md), "jekyll_symbols", 95)

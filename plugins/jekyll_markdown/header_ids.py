@@ -1,9 +1,10 @@
 """Heading ids as kramdown's GFM parser makes them (Jekyll's `auto_ids: true`)."""
 
+import html
 import re
 
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from .typography import GUILLEMET_SPACE
 
@@ -21,7 +22,7 @@ def gfm_id(text, counter):
 
 def raw_text(element, md):
     """The heading's text as kramdown reads it for its id: raw HTML tags left out."""
-    text = "".join(element.itertext())
+    text = "".join(element.itertext()).replace(AMP_SUBSTITUTE, "&")
     text = HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
     return text.replace(GUILLEMET_SPACE, " ")  # kramdown's id has a space after `<< `
 
@@ -29,7 +30,7 @@ def raw_text(element, md):
 def _stashed_text(md, match):
     index = int(match.group(1))
     stashed = md.htmlStash.rawHtmlBlocks[index] if index < len(md.htmlStash.rawHtmlBlocks) else ""
-    return re.sub(r"<[^>]*>", "", str(stashed))
+    return html.unescape(re.sub(r"<[^>]*>", "", str(stashed)))  # an entity is its character
 
 
 class HeaderIdProcessor(Treeprocessor):

@@ -23,9 +23,9 @@ SPAN_ELEMENTS = (
     "textarea|tt|u|var|script"
 )
 LAZY_STOP = rf"(?:\{{:|</?(?!(?:{SPAN_ELEMENTS})\b)[A-Za-z])"
-# kramdown-parser-gfm's PARAGRAPH_END_GFM: list starts and fences (Python-Markdown already
-# ends a paragraph at a heading or a quote).
-PARAGRAPH_END = re.compile(rf"{LIST_START.pattern}|^[ ]{{0,3}}[~`]{{3,}}")
+# kramdown-parser-gfm's PARAGRAPH_END_GFM: list starts and fences, which code.py has made
+# placeholder lines (Python-Markdown already ends a paragraph at a heading or a quote).
+PARAGRAPH_END = re.compile(rf"{LIST_START.pattern}|^[ ]{{0,3}}(?:[~`]{{3,}}|\x02wzxhzdk:\d+\x03$)")
 
 
 def _patterns(indentation):

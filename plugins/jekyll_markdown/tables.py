@@ -11,6 +11,7 @@ TABLE_HSEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 TABLE_FSEP_LINE = re.compile(r"^[+|: \t=]*?=[+|: \t=]*?[ \t]*$")
 TABLE_PIPE_CHECK = re.compile(r"^(?:\||.*?[^\\\n]\|)")
 TABLE_START = re.compile(r"^ {0,3}\S")
+CODE_SPAN_RE = re.compile(r"(`+).*?(?<!`)\1(?!`)")
 CELL_RE = re.compile(r"(`+).*?(?<!`)\1(?!`)|\\\||\|")
 
 
@@ -53,8 +54,9 @@ class KramdownTableProcessor(BlockProcessor):
 
     def test(self, parent, block):
         lines = block.split("\n")
+        # Each line needs a pipe outside code spans.
         return bool(TABLE_START.match(lines[0])) and all(
-            TABLE_PIPE_CHECK.match(line) for line in lines
+            TABLE_PIPE_CHECK.match(CODE_SPAN_RE.sub("", line)) for line in lines
         )
 
     def run(self, parent, blocks):
