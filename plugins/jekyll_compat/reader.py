@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import re
 from pathlib import PurePosixPath
 
 from liquid.exceptions import LiquidError
@@ -358,7 +359,9 @@ class JekyllReader(YAMLMetadataReader):
             for field in self.config.markdown_fields:
                 if field in metadata:
                     return str(metadata[field])
-        return self._md.reset().convert(text)
+        html = self._md.reset().convert(text)
+        errors.extend(_refused_attributes(self._md, source))
+        return html
 
     # -- links between pages ---------------------------------------------------
 
@@ -393,6 +396,30 @@ class JekyllReader(YAMLMetadataReader):
                 "corrigez d'abord ce fichier (voir son message)",
             )
         return f"{self.settings.get('SITEURL', '')}/{metadata['url']}"
+
+
+def _refused_attributes(md, source):
+    """What a Markdown extension's attribute lists refused (jekyll_markdown notes it)."""
+    if "attr_list" not in md.treeprocessors:
+        return []
+    processor = md.treeprocessors["attr_list"]
+    allowed = ", ".join(sorted(getattr(processor, "allowed", ())))
+    found = []
+    for name, tag in getattr(processor, "refused", ()):
+        pattern = re.compile(rf"\{{:[^}}]*\b{re.escape(name)}\s*=?", re.IGNORECASE)
+        offset = next(
+            (n for n, line in enumerate(source.body.split("\n")) if pattern.search(line)), None
+        )
+        found.append(
+            EditorError(
+                source.rel,
+                None if offset is None else source.body_line + offset,
+                f"la liste d'attributs {{: … }} donne à <{tag}> l'attribut « {name} », "
+                "qui n'est pas permis",
+                f"retirez-le ; attributs permis : {allowed}",
+            )
+        )
+    return found
 
 
 def _categories(front):

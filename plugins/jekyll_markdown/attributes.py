@@ -23,8 +23,11 @@ SAFE_ATTRIBUTES = frozenset({"class", "id", "title", "target", "rel", "lang"})
 class SafeAttrListProcessor(AttrListTreeprocessor):
     """Python-Markdown's attr_list, keeping only the allowed attributes; notes the others."""
 
-    # kramdown's header id, `## Title {#id}`, is the only list a heading line may end with.
+    # kramdown's header id, `## Title {#id}`, is the only list a heading line may end with;
+    # elsewhere a list starts with `{:` (`{.class}` and `{% tag %}` are text).
     HEADER_RE = re.compile(r"[ \t]+\{(#[A-Za-z][\w:-]*)\}[ ]*$")
+    BLOCK_RE = re.compile(r"\n[ ]*\{:[ ]*([^\}\n ][^\n]*)\}[ ]*$")
+    INLINE_RE = re.compile(r"^\{:[ ]*([^\}\n ][^\n]*)\}")
 
     def __init__(self, md, allowed, block_ials):
         super().__init__(md)
@@ -55,7 +58,8 @@ class SafeAttrListProcessor(AttrListTreeprocessor):
 
 
 class BlockIalProcessor(BlockProcessor):
-    """`{: .class}` on the line before a block applies to that block; alone, to nothing."""
+    """`{: .class}` on the line before a block applies to that block; alone on its lines, to
+    the next block, unless nothing comes before it (as kramdown does)."""
 
     def __init__(self, parser):
         super().__init__(parser)
@@ -66,9 +70,10 @@ class BlockIalProcessor(BlockProcessor):
 
     def run(self, parent, blocks):
         first, _, rest = blocks.pop(0).partition("\n")
+        if rest.strip() or len(parent):
+            self.pending.append((parent, len(parent), IAL_LINE.match(first).group(1)))
         if not rest.strip():
-            return  # kramdown applies it to no element, and does not print it
-        self.pending.append((parent, len(parent), IAL_LINE.match(first).group(1)))
+            return None  # the line itself is never printed
         blocks.insert(0, rest)
         return False  # the other processors read the block; its element is marked later
 

@@ -13,6 +13,12 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 # kramdown-parser-gfm's FENCED_CODEBLOCK_MATCH (Ruby's /m is Python's DOTALL).
+# The preprocessor takes fences at the margin; an indented one is in a list item or a quote,
+# whose text NestedFenceProcessor reads without the indentation.
+MARGIN_FENCED_RE = re.compile(
+    r"^(([~`]){3,})[ \t]*((\S+?)(?:\?\S*)?)?[ \t]*\n(.*?)^\1\2*[ \t]*(?:\n|\Z)",
+    re.M | re.S,
+)
 FENCED_RE = re.compile(
     r"^[ ]{0,3}(([~`]){3,})[ \t]*((\S+?)(?:\?\S*)?)?[ \t]*\n(.*?)^[ ]{0,3}\1\2*[ \t]*(?:\n|\Z)",
     re.M | re.S,
@@ -35,17 +41,16 @@ def wrapped(code, lang):
 
 
 class FencedCodePreprocessor(Preprocessor):
-    """```lang fences, set aside as raw HTML before any other parsing: each becomes one line,
-    at the fence's indentation, so that it stays in the list item it was written in."""
+    """```lang fences at the margin, set aside as raw HTML before any other parsing: each
+    becomes one line, so that it stays in the list item it was written in."""
 
     def run(self, lines):
         text = "\n".join(lines)
         out, position = [], 0
-        for match in FENCED_RE.finditer(text):
+        for match in MARGIN_FENCED_RE.finditer(text):
             out.append(text[position : match.start()])
             placeholder = self.md.htmlStash.store(wrapped(match.group(5), match.group(4)))
-            fence = match.group(0)
-            out.append(f"{fence[: len(fence) - len(fence.lstrip(' '))]}{placeholder}\n")
+            out.append(f"{placeholder}\n")
             position = match.end()
         out.append(text[position:])
         return "".join(out).split("\n")

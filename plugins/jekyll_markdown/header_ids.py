@@ -2,6 +2,7 @@
 
 import html
 import re
+import unicodedata
 
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
@@ -9,13 +10,19 @@ from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 from .typography import GUILLEMET_SPACE
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# kramdown-parser-gfm's NON_WORD_RE: /[^\p{Word}\- \t]/
-NON_WORD_RE = re.compile(r"[^\w\- \t]")
+# kramdown-parser-gfm's NON_WORD_RE, /[^\p{Word}\- \t]/: Ruby's \p{Word} also has marks
+# (accents, emoji variation selectors) and joiners, which Python's \w lacks.
+NON_WORD_RE = re.compile(r"[^\w\- \t\u200c\u200d]")
+MARKS = frozenset({"Mn", "Mc", "Me"})
+
+
+def _word_or_mark(match):
+    return match.group(0) if unicodedata.category(match.group(0)) in MARKS else ""
 
 
 def gfm_id(text, counter):
-    """Lowercase, drop what is not a letter, digit, `_`, `-` or space; spaces become `-`."""
-    result = NON_WORD_RE.sub("", text.lower()).replace(" ", "-").replace("\t", "-")
+    """Lowercase, drop what is not a letter, digit, mark, `_`, `-` or space; spaces become `-`."""
+    result = NON_WORD_RE.sub(_word_or_mark, text.lower()).replace(" ", "-").replace("\t", "-")
     counter[result] = counter.get(result, -1) + 1
     return f"{result}-{counter[result]}" if counter[result] else result
 
