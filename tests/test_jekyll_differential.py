@@ -8,7 +8,7 @@ import difflib
 import shutil
 
 import pytest
-from conftest import FIXTURES, FIXTURE_SETTINGS, build_fixture
+from conftest import FIXTURE_SETTINGS, FIXTURES, build_fixture
 from jekyll_markdown import parity
 
 CORPUS = FIXTURES / "jekyll_corpus"

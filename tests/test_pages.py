@@ -218,8 +218,8 @@ def test_challenge_page_describes_problem_goal_and_impact(real_site):
         "Les profils recherchés",
         "Les compétences",
         "Le problème",
-        "L'objectif",
-        "L'impact attendu",
+        "L’objectif",
+        "L’impact attendu",
     ]
     assert main.select_one("dd").get_text() == "Ministère de la Transition écologique et solidaire"
 
@@ -251,6 +251,7 @@ def test_challenge_list_links_every_skill_page(real_site):
 
 
 def headings(real_site, save_as):
+    """The page's h2 texts; an apostrophe written ' shows as ’, as Jekyll's typography has it."""
     return [h.get_text() for h in real_site.html(save_as).select("main h2")]
 
 
@@ -260,7 +261,7 @@ def test_rules_cover_eligibility_selection_criteria_calendar_and_contract(real_s
         "La sélection",
         "Les critères",
         "Le calendrier",
-        "Le contrat et l'accompagnement",
+        "Le contrat et l’accompagnement",
     } <= set(headings(real_site, "reglement/index.html"))
     text = real_site.html("reglement/index.html").select_one("main").get_text()
     assert "4 000 €" in text
@@ -273,7 +274,7 @@ def test_accessibility_statement_follows_the_rgaa_model(real_site):
         "État de conformité",
         "Contenus non accessibles",
         "Établissement de cette déclaration",
-        "Retour d'information et contact",
+        "Retour d’information et contact",
         "Voies de recours",
     } <= set(headings(real_site, "accessibilite/index.html"))
     text = " ".join(main.get_text().split())
@@ -294,8 +295,8 @@ def test_personal_data_page_says_there_is_no_cookie(real_site):
         "Qui peut candidater ?",
         "Quel est le contrat et quelle est la rémunération ?",
         "Où travaille-t-on ?",
-        "Puis-je candidater avec d'autres personnes ?",
-        "Que se passe-t-il après la clôture de l'appel ?",
+        "Puis-je candidater avec d’autres personnes ?",
+        "Que se passe-t-il après la clôture de l’appel ?",
     ],
 )
 def test_faq_answers_a_candidates_questions(real_site, question):
