@@ -36,11 +36,11 @@ def test_a_sites_own_markdown_settings_are_kept():
 def test_guillemets_take_a_no_break_space_as_in_jekyll_or_the_one_set():
     text = "## << Titre >>\n\nUn << mot >>.\n"
     jekyll = markdown.markdown(text, extensions=["jekyll_markdown"])
-    assert '<h2 id="-titre-">«\u00a0Titre\u00a0»</h2>' in jekyll
+    assert '<h2 id="titre">«\u00a0Titre\u00a0»</h2>' in jekyll
     assert "«\u00a0mot\u00a0»" in jekyll
     french = markdown.markdown(text, extensions=[JekyllMarkdownExtension(guillemet_space="\u202f")])
     assert "«\u202fmot\u202f»" in french
-    assert 'id="-titre-"' in french
+    assert 'id="titre"' in french
 
 
 def test_an_attribute_list_sets_only_safe_attributes(build):

@@ -72,7 +72,7 @@ class JekyllMarkdownExtension(Extension):
         parser.register(KramdownReferenceProcessor(md.parser), "reference", 15)
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
-        md.inlinePatterns.register(SymbolProcessor(md), "jekyll_symbols", 95)
+        md.inlinePatterns.register(SymbolProcessor(md, space), "jekyll_symbols", 95)
         md.inlinePatterns.register(SmartQuoteProcessor(md), "jekyll_quotes", 75)
         # GFM's hard line break: a backslash at the end of a line.
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "jekyll_br", 185)
@@ -84,7 +84,7 @@ class JekyllMarkdownExtension(Extension):
         md.treeprocessors.register(CodeSpanProcessor(md), "jekyll_code_spans", 7.5)
         md.treeprocessors.register(IndentedCodeProcessor(md), "jekyll_indented_code", 7)
         md.treeprocessors.register(FootnoteMarkupProcessor(md), "jekyll_footnotes", 6)
-        md.treeprocessors.register(HeaderIdProcessor(md, space), "jekyll_header_ids", -1)
+        md.treeprocessors.register(HeaderIdProcessor(md), "jekyll_header_ids", -1)
         md.jekyll_markdown = self  # refused_attributes() after a conversion
 
     def refused_attributes(self):

@@ -7,8 +7,6 @@ import unicodedata
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
-from .typography import GUILLEMET_SPACE
-
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # kramdown-parser-gfm's NON_WORD_RE, /[^\p{Word}\- \t]/: Ruby's \p{Word} also has marks
 # (accents, emoji variation selectors) and joiners, which Python's \w lacks.
@@ -30,8 +28,8 @@ def gfm_id(text, counter):
 def raw_text(element, md):
     """The heading's text as kramdown reads it for its id: raw HTML tags left out."""
     text = "".join(element.itertext()).replace(AMP_SUBSTITUTE, "&")
-    text = HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
-    return text.replace(GUILLEMET_SPACE, " ")  # kramdown's id has a space after `<< `
+    # The no-break space of `<< ` is no word character: the id drops it, as kramdown's does.
+    return HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
 
 
 def _stashed_text(md, match):
@@ -41,23 +39,10 @@ def _stashed_text(md, match):
 
 
 class HeaderIdProcessor(Treeprocessor):
-    """An `id` on every heading that has none, unique in the document (-1, -2…); then the
-    space inside `<< ` and ` >>` becomes the page's (a no-break space by default)."""
-
-    def __init__(self, md, space):
-        super().__init__(md)
-        self.space = space
+    """An `id` on every heading that has none, unique in the document (-1, -2…)."""
 
     def run(self, root):
         counter = {}
         for element in root.iter():
             if element.tag in HEADINGS and "id" not in element.attrib:
                 element.set("id", gfm_id(raw_text(element, self.md), counter))
-        for element in root.iter():
-            for name in ("text", "tail"):
-                value = getattr(element, name)
-                if value and GUILLEMET_SPACE in value:
-                    setattr(element, name, value.replace(GUILLEMET_SPACE, self.space))
-            for key, value in element.attrib.items():
-                if value and GUILLEMET_SPACE in value:
-                    element.set(key, value.replace(GUILLEMET_SPACE, self.space))

@@ -47,25 +47,23 @@ QUOTES = {
 # another span (emphasis, code, link, escape) starts there; \x02 and \x03 bound
 # Python-Markdown's placeholders.
 QUOTE_START_RE = r"""(?P<ial>\{:[^}\n]*\})|(?:[^\\*_`\[\x02\x03])?["']"""
-# Where kramdown writes `<< ` or ` >>`: the page shows GUILLEMET_SPACE there, the heading id
-# reads a space (header_ids replaces it, in the last pass over the tree).
-GUILLEMET_SPACE = "\ue000"
 
 
 class SymbolProcessor(InlineProcessor):
     """`---` `--` `...` `<<` `>>` as kramdown writes them; `<< ` keeps a no-break space."""
 
-    def __init__(self, md):
+    def __init__(self, md, space):
         super().__init__(SYMBOLS_RE, md)
+        self.space = space
 
     def handleMatch(self, m, data):
         if m.group("html"):
             return None, m.start(), m.end()
         text = m.group(0)
         if text == "<< ":
-            return SYMBOLS["<<"] + GUILLEMET_SPACE, m.start(), m.end()
+            return SYMBOLS["<<"] + self.space, m.start(), m.end()
         if text == " >>":
-            return GUILLEMET_SPACE + SYMBOLS[">>"], m.start(), m.end()
+            return self.space + SYMBOLS[">>"], m.start(), m.end()
         return SYMBOLS[text], m.start(), m.end()
 
 
