@@ -66,7 +66,7 @@ class BlockIalProcessor(BlockProcessor):
         self.pending = []  # (parent, index of the next child, attribute list)
 
     def test(self, parent, block):
-        return bool(IAL_LINE.match(block.split("\n", 1)[0]))
+        return block.lstrip(" ").startswith("{:") and bool(IAL_LINE.match(block.split("\n", 1)[0]))
 
     def run(self, parent, blocks):
         first, _, rest = blocks.pop(0).partition("\n")

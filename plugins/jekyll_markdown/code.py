@@ -9,7 +9,6 @@ import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 # kramdown-parser-gfm's FENCED_CODEBLOCK_MATCH (Ruby's /m is Python's DOTALL).
@@ -80,33 +79,13 @@ class NestedFenceProcessor(BlockProcessor):
         return None
 
 
-class IndentedCodeProcessor(Treeprocessor):
-    """Indented code blocks (`pre > code`) in Jekyll's two `div`s."""
-
-    def run(self, root):
-        for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
-                if child.tag != "pre" or len(child) != 1 or child[0].tag != "code":
-                    continue
-                if child.get("class") == "highlight":
-                    continue  # a fence, already in Jekyll's markup
-                outer = etree.Element("div", {"class": "language-plaintext highlighter-rouge"})
-                inner = etree.SubElement(outer, "div", {"class": "highlight"})
-                child.set("class", "highlight")
-                inner.append(child)
-                outer.tail = child.tail
-                child.tail = None
-                parent.remove(child)
-                parent.insert(index, outer)
-
-
-class CodeSpanProcessor(Treeprocessor):
-    """Jekyll's class on inline code: `language-plaintext highlighter-rouge`."""
-
-    def run(self, root):
-        for parent in root.iter():
-            if parent.tag == "pre":
-                continue
-            for child in parent:
-                if child.tag == "code" and "class" not in child.attrib:
-                    child.set("class", "language-plaintext highlighter-rouge")
+def wrap_indented(parent, pre):
+    """An indented code block (`pre > code`) in Jekyll's two `div`s."""
+    index = list(parent).index(pre)
+    outer = etree.Element("div", {"class": "language-plaintext highlighter-rouge"})
+    inner = etree.SubElement(outer, "div", {"class": "highlight"})
+    pre.set("class", "highlight")
+    inner.append(pre)
+    outer.tail, pre.tail = pre.tail, None
+    parent.remove(pre)
+    parent.insert(index, outer)

@@ -1,24 +1,18 @@
 """The Python-Markdown extension that renders Markdown as Jekyll 4.3 does by default."""
 
 from markdown.extensions import Extension
-from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from .attributes import SAFE_ATTRIBUTES, BlockIalProcessor, SafeAttrListProcessor
-from .code import (
-    CodeSpanProcessor,
-    FencedCodePreprocessor,
-    IndentedCodeProcessor,
-    NestedFenceProcessor,
-)
-from .footnotes import FootnoteMarkupProcessor
-from .header_ids import HeaderIdProcessor
+from .code import FencedCodePreprocessor, NestedFenceProcessor
 from .headers import KramdownHeaderProcessor
 from .lists import KramdownListProcessor, ParagraphEndProcessor
+from .markup import JekyllMarkupProcessor
 from .quotes import KramdownQuoteProcessor
 from .references import KramdownReferenceProcessor
 from .rules import KramdownRuleProcessor
 from .tables import KramdownTableProcessor
-from .typography import SmartQuoteProcessor, SymbolProcessor
+from .typography import TypographyProcessor
 
 # kramdown-parser-gfm's STRIKETHROUGH_MATCH.
 STRIKETHROUGH_RE = r"(~~)(?!\s|~)(.*?[^\s~])~~"
@@ -41,6 +35,10 @@ class JekyllMarkdownExtension(Extension):
             ],
         }
         super().__init__(**kwargs)
+
+    def __repr__(self):
+        # Stable from one build to the next: jekyll_compat's read memo keys on the settings.
+        return f"JekyllMarkdownExtension({self.getConfigs()!r})"
 
     def extendMarkdown(self, md):
         # kramdown's own extras with the same syntax as PHP Markdown Extra.
@@ -72,19 +70,14 @@ class JekyllMarkdownExtension(Extension):
         parser.register(KramdownReferenceProcessor(md.parser), "reference", 15)
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
-        md.inlinePatterns.register(SymbolProcessor(md, space), "jekyll_symbols", 95)
-        md.inlinePatterns.register(SmartQuoteProcessor(md), "jekyll_quotes", 75)
-        # GFM's hard line break: a backslash at the end of a line.
-        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "jekyll_br", 185)
+        md.inlinePatterns.register(TypographyProcessor(md, space), "jekyll_typography", 95)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
         md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
         allowed = frozenset(a.lower() for a in self.getConfig("allowed_attributes"))
         self.attributes = SafeAttrListProcessor(md, allowed, block_ials)
         md.treeprocessors.register(self.attributes, "attr_list", 8)
-        md.treeprocessors.register(CodeSpanProcessor(md), "jekyll_code_spans", 7.5)
-        md.treeprocessors.register(IndentedCodeProcessor(md), "jekyll_indented_code", 7)
-        md.treeprocessors.register(FootnoteMarkupProcessor(md), "jekyll_footnotes", 6)
-        md.treeprocessors.register(HeaderIdProcessor(md), "jekyll_header_ids", -1)
+        # After Python-Markdown's last step (unescaping, 0): ids read the text as shown.
+        md.treeprocessors.register(JekyllMarkupProcessor(md), "jekyll_markup", -1)
         md.jekyll_markdown = self  # refused_attributes() after a conversion
 
     def refused_attributes(self):

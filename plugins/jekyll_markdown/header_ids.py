@@ -4,7 +4,6 @@ import html
 import re
 import unicodedata
 
-from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -36,13 +35,3 @@ def _stashed_text(md, match):
     index = int(match.group(1))
     stashed = md.htmlStash.rawHtmlBlocks[index] if index < len(md.htmlStash.rawHtmlBlocks) else ""
     return html.unescape(re.sub(r"<[^>]*>", "", str(stashed)))  # an entity is its character
-
-
-class HeaderIdProcessor(Treeprocessor):
-    """An `id` on every heading that has none, unique in the document (-1, -2…)."""
-
-    def run(self, root):
-        counter = {}
-        for element in root.iter():
-            if element.tag in HEADINGS and "id" not in element.attrib:
-                element.set("id", gfm_id(raw_text(element, self.md), counter))

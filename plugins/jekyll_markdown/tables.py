@@ -53,6 +53,8 @@ class KramdownTableProcessor(BlockProcessor):
     """A block of lines that each hold an unescaped pipe."""
 
     def test(self, parent, block):
+        if "|" not in block:
+            return False
         lines = block.split("\n")
         # Each line needs a pipe outside code spans.
         return bool(TABLE_START.match(lines[0])) and all(

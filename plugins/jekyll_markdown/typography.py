@@ -1,6 +1,7 @@
 """kramdown's typographic symbols and smart quotes, with its own rules (ASCII \\w and \\s)."""
 
 import re
+import xml.etree.ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
 
@@ -13,10 +14,6 @@ SYMBOLS = {
     "<<": "\u00ab",
     ">>": "\u00bb",
 }
-
-# kramdown's TYPOGRAPHIC_SYMS_RE, in its order; HTML comments and tags are skipped, since
-# this runs before Python-Markdown sets raw HTML aside (`<<x>>` is no tag for kramdown).
-SYMBOLS_RE = r"(?P<html><!--.*?-->|</?[A-Za-z][^<>]*>|\{:[^}\n]*\})|---|--|\.\.\.|<< | >>|<<|>>"
 
 # kramdown's smart_quotes.rb (a port of SmartyPants); Ruby's \w and \s are ASCII.
 SQ_PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
@@ -43,40 +40,55 @@ QUOTES = {
     ("lquote2", '"'): LDQUO,
     ("lquote2", "'"): LSQUO,
 }
-# Attribute lists are skipped. kramdown scans from the character before a quote, unless
-# another span (emphasis, code, link, escape) starts there; \x02 and \x03 bound
-# Python-Markdown's placeholders.
-QUOTE_START_RE = r"""(?P<ial>\{:[^}\n]*\})|(?:[^\\*_`\[\x02\x03])?["']"""
+# One pattern for all of kramdown's typography (Python-Markdown runs every pattern on every
+# text, so one is cheaper than three), before Python-Markdown sets raw HTML aside: HTML
+# comments and tags are skipped, as are attribute lists (`<<x>>` is no tag for kramdown).
+# Then GFM's hard line break (a backslash at the end of a line), kramdown's
+# TYPOGRAPHIC_SYMS_RE in its order, and a quote with the character before it: kramdown scans
+# from there, unless another span (emphasis, code, link, escape) starts there; \x02 and \x03
+# bound Python-Markdown's placeholders.
+TYPOGRAPHY_RE = (
+    r"(?P<skip><!--.*?-->|</?[A-Za-z][^<>]*>|\{:[^}\n]*\})|(?P<br>\\\n)"
+    r"|(?P<symbol>---|--|\.\.\.|<< | >>|<<|>>)"
+    r"""|(?:[^\\*_`\[\x02\x03])?["']"""
+)
+
+# Characters before a quote that let an earlier rule than rule 7 apply, or that rule 7's
+# SQ_CLOSE refuses.
+FAST_NOT = frozenset(" \t\r\n\f\v\\[{(-\"'")
 
 
-class SymbolProcessor(InlineProcessor):
-    """`---` `--` `...` `<<` `>>` as kramdown writes them; `<< ` keeps a no-break space."""
+class TypographyProcessor(InlineProcessor):
+    """Quotes, `---` `--` `...` `<<` `>>` and `\\` line breaks as kramdown writes them;
+    `<< ` and ` >>` keep their space as a no-break space (or the one set)."""
 
     def __init__(self, md, space):
-        super().__init__(SYMBOLS_RE, md)
+        super().__init__(TYPOGRAPHY_RE, md)
         self.space = space
 
     def handleMatch(self, m, data):
-        if m.group("html"):
+        if m.group("skip"):
             return None, m.start(), m.end()
-        text = m.group(0)
-        if text == "<< ":
+        if m.group("br"):
+            line_break = etree.Element("br")
+            line_break.tail = "\n"
+            return line_break, m.start(), m.end()
+        symbol = m.group("symbol")
+        if symbol == "<< ":
             return SYMBOLS["<<"] + self.space, m.start(), m.end()
-        if text == " >>":
+        if symbol == " >>":
             return self.space + SYMBOLS[">>"], m.start(), m.end()
-        return SYMBOLS[text], m.start(), m.end()
+        if symbol:
+            return SYMBOLS[symbol], m.start(), m.end()
+        return self.quote(m, data)
 
-
-class SmartQuoteProcessor(InlineProcessor):
-    """Straight quotes turned as kramdown turns them, rule by rule."""
-
-    def __init__(self, md):
-        super().__init__(QUOTE_START_RE, md)
-
-    def handleMatch(self, m, data):
-        if m.group("ial"):  # an attribute list is kramdown's, not text
-            return None, m.start(), m.end()
+    @staticmethod
+    def quote(m, data):
+        """The first of kramdown's rules that matches where the scan stands."""
         start = m.start()
+        if m.end() - start == 2 and data[start] not in FAST_NOT:
+            # A letter (or any closing character) before the quote: only rule 7 can apply.
+            return QUOTES[("rquote2", data[start + 1])], start + 1, m.end()
         # The last two rules match any quote: one rule always applies.
         found, substitutions = next(
             (hit, subst) for rule, subst in SQ_RULES if (hit := rule.match(data, start))
