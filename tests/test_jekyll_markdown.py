@@ -72,3 +72,15 @@ def test_without_the_plugin_the_reader_renders_as_before(build):
     result = build({"pages/p.md": PAGE.replace("Corps.", "L'été -- enfin.")})
     assert result.returncode == 0, result.log
     assert result.html("p/index.html").select_one("main p").get_text() == "L'été -- enfin."
+
+
+def test_a_setting_can_narrow_the_safe_attributes_but_not_widen_them():
+    extension = JekyllMarkdownExtension(allowed_attributes=["class", "onclick", "style"])
+    md = markdown.Markdown(extensions=[extension])
+    html = md.convert('Un paragraphe\n{: .lead #intro onclick="alert(1)" style="color:red"}\n')
+    assert html == '<p class="lead">Un paragraphe</p>'
+    assert sorted(md.treeprocessors["attr_list"].refused) == [
+        ("id", "p"),
+        ("onclick", "p"),
+        ("style", "p"),
+    ]

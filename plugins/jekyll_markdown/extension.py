@@ -31,7 +31,7 @@ class JekyllMarkdownExtension(Extension):
             ],
             "allowed_attributes": [
                 sorted(SAFE_ATTRIBUTES),
-                "attributes an attribute list may set; others are refused",
+                "attributes an attribute list may set, among the safe ones; others are refused",
             ],
         }
         super().__init__(**kwargs)
@@ -73,13 +73,11 @@ class JekyllMarkdownExtension(Extension):
         md.inlinePatterns.register(TypographyProcessor(md, space), "jekyll_typography", 95)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
         md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
+        # A setting may narrow the safe set, never widen it.
         allowed = frozenset(a.lower() for a in self.getConfig("allowed_attributes"))
-        self.attributes = SafeAttrListProcessor(md, allowed, block_ials)
-        md.treeprocessors.register(self.attributes, "attr_list", 8)
+        allowed &= SAFE_ATTRIBUTES
+        # Its `refused` list names what the last conversion refused (jekyll_compat tells it).
+        attributes = SafeAttrListProcessor(md, allowed, block_ials)
+        md.treeprocessors.register(attributes, "attr_list", 8)
         # After Python-Markdown's last step (unescaping, 0): ids read the text as shown.
         md.treeprocessors.register(JekyllMarkupProcessor(md), "jekyll_markup", -1)
-        md.jekyll_markdown = self  # refused_attributes() after a conversion
-
-    def refused_attributes(self):
-        """The attributes the last conversion's attribute lists asked for and did not get."""
-        return list(self.attributes.refused)
