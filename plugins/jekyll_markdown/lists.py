@@ -209,21 +209,31 @@ def _unwrap_first(li):
         li.text = (li.text or "") + tail
 
 
+# Where a paragraph's next line starts a list or a fence (PARAGRAPH_END, in one search),
+# and a fence's placeholder line, after which a paragraph starts anew.
+NEXT_BLOCK = re.compile(
+    r"\n(?= {0,3}(?:[+*-]|\d+\.)[\t| ].*$| {0,3}(?:[~`]{3,}|\x02wzxhzdk:\d+\x03$))", re.M
+)
+PLACEHOLDER_LINE = re.compile(r" {0,3}\x02wzxhzdk:\d+\x03\n")
+
+
 class ParagraphEndProcessor(BlockProcessor):
-    """A list (or a GFM block) that starts on a paragraph's next line ends that paragraph."""
+    """A list or a fence that starts on a paragraph's next line ends that paragraph (GFM),
+    and so does the end of a fence."""
 
     def test(self, parent, block):
         return self._cut(block) is not None
 
-    def _cut(self, block):
-        lines = block.split("\n")
-        for number, line in enumerate(lines[1:], 1):
-            if PARAGRAPH_END.match(line + "\n"):
-                return number
-        return None
+    @staticmethod
+    def _cut(block):
+        """Where the block is cut: the index of the newline that ends its first part."""
+        first = PLACEHOLDER_LINE.match(block)
+        if first:
+            return first.end() - 1
+        found = NEXT_BLOCK.search(block)
+        return found.start() if found else None
 
     def run(self, parent, blocks):
-        lines = blocks[0].split("\n")
         cut = self._cut(blocks[0])
-        blocks[0:1] = ["\n".join(lines[:cut]), "\n".join(lines[cut:])]
-        return False  # the paragraph processor now takes the first part
+        blocks[0:1] = [blocks[0][:cut], blocks[0][cut + 1 :]]
+        return False  # the next processors now take the first part
