@@ -44,18 +44,18 @@ QUOTES = {
 # text, so one is cheaper than three), before Python-Markdown sets raw HTML aside: HTML
 # comments and tags are skipped, as are attribute lists (`<<x>>` is no tag for kramdown).
 # Then GFM's hard line break (a backslash at the end of a line), kramdown's
-# TYPOGRAPHIC_SYMS_RE in its order, and a quote with the character before it: kramdown scans
-# from there, unless another span (emphasis, code, link, escape) starts there; \x02 and \x03
-# bound Python-Markdown's placeholders.
+# TYPOGRAPHIC_SYMS_RE (`<< ` and ` >>` are told by their neighbours, so that every branch
+# starts with a rare character, which the regex engine finds fast), and quotes.
 TYPOGRAPHY_RE = (
     r"(?P<skip><!--.*?-->|</?[A-Za-z][^<>]*>|\{:[^}\n]*\})|(?P<br>\\\n)"
-    r"|(?P<symbol>---|--|\.\.\.|<< | >>|<<|>>)"
-    r"""|(?:[^\\*_`\[\x02\x03])?["']"""
+    r"""|(?P<symbol>---|--|\.\.\.|<<|>>)|["']"""
 )
-
-# Characters before a quote that let an earlier rule than rule 7 apply, or that rule 7's
-# SQ_CLOSE refuses.
-FAST_NOT = frozenset(" \t\r\n\f\v\\[{(-\"'")
+# kramdown scans from the character before a quote, unless another span (emphasis, code,
+# link, escape, HTML, attribute list) starts or ends there; \x02 and \x03 bound
+# Python-Markdown's placeholders.
+NOT_BEFORE = frozenset("\\*_`[\x02\x03>}")
+# Characters before a quote that let a rule before rule 7 apply, or that rule 7 refuses.
+NOT_CLOSING = frozenset(" \t\r\n\f\v\\[{(-\"'")
 
 
 class TypographyProcessor(InlineProcessor):
@@ -74,21 +74,24 @@ class TypographyProcessor(InlineProcessor):
             line_break.tail = "\n"
             return line_break, m.start(), m.end()
         symbol = m.group("symbol")
-        if symbol == "<< ":
-            return SYMBOLS["<<"] + self.space, m.start(), m.end()
-        if symbol == " >>":
-            return self.space + SYMBOLS[">>"], m.start(), m.end()
+        start, end = m.start(), m.end()
+        if symbol == "<<" and data[end : end + 1] == " ":
+            return SYMBOLS["<<"] + self.space, start, end + 1
+        if symbol == ">>" and start and data[start - 1] == " ":
+            return self.space + SYMBOLS[">>"], start - 1, end
         if symbol:
-            return SYMBOLS[symbol], m.start(), m.end()
+            return SYMBOLS[symbol], start, end
         return self.quote(m, data)
 
     @staticmethod
     def quote(m, data):
         """The first of kramdown's rules that matches where the scan stands."""
         start = m.start()
-        if m.end() - start == 2 and data[start] not in FAST_NOT:
-            # A letter (or any closing character) before the quote: only rule 7 can apply.
-            return QUOTES[("rquote2", data[start + 1])], start + 1, m.end()
+        if start and data[start - 1] not in NOT_BEFORE:
+            if data[start - 1] not in NOT_CLOSING:
+                # A letter (or another closing character) before: only rule 7 can apply.
+                return QUOTES[("rquote2", m.group(0))], start, m.end()
+            start -= 1
         # The last two rules match any quote: one rule always applies.
         found, substitutions = next(
             (hit, subst) for rule, subst in SQ_RULES if (hit := rule.match(data, start))
