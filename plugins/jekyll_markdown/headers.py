@@ -12,7 +12,7 @@ class KramdownHeaderProcessor(HashHeaderProcessor):
     `#`s are dropped only after a space, as kramdown drops them."""
 
     RE = re.compile(
-        r"(?:^|\n)(?P<level>#{1,6})[ \t]+(?P<header>(?:\\.|[^\\\n])*?)(?:[ \t]+#+)?[ \t]*(?:\n|$)"
+        r"(?:^|\n)(?P<level>#{1,6})[ \t]+(?P<header>[^ \t\n][^\n]*?)(?:[ \t]+#+)?[ \t]*(?:\n|$)"
     )
 
     def run(self, parent, blocks):
