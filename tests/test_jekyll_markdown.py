@@ -59,6 +59,16 @@ def test_an_attribute_list_sets_only_safe_attributes(build):
     )
 
 
+def test_an_attribute_refused_in_a_markdown_field_is_told_at_its_key(build):
+    front = 'layout: page\ntitle: Titre\ndescription: "Texte\\n{: onclick=\\"x\\"}"\n'
+    result = build({"pages/p.md": page(front, "")}, PLUGINS=PLUGINS)
+    assert_fails_with(
+        result,
+        "pages/p.md:4: la liste d'attributs {: … } donne à <p> l'attribut « onclick », qui "
+        "n'est pas permis — retirez-le ; attributs permis : class, id, lang, rel, target, title",
+    )
+
+
 def test_safe_attributes_reach_the_page(build):
     body = "Un paragraphe\n{: .fr-text--lead #intro}\n"
     result = build({"pages/p.md": page("layout: page\ntitle: Titre\n", body)}, PLUGINS=PLUGINS)

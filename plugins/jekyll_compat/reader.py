@@ -173,6 +173,8 @@ class JekyllReader(YAMLMetadataReader):
                 continue
             try:
                 metadata.update(self._parse_yaml_metadata({key: value}, source.rel))
+                if key in self.settings["FORMATTED_FIELDS"]:  # just rendered as Markdown
+                    errors.extend(_refused_attributes(self._md, source, source.line(key)))
             except (ValueError, TypeError, OverflowError):  # Pelican's own keys: modified…
                 error(
                     key,
@@ -398,8 +400,9 @@ class JekyllReader(YAMLMetadataReader):
         return f"{self.settings.get('SITEURL', '')}/{metadata['url']}"
 
 
-def _refused_attributes(md, source):
-    """What a Markdown extension's attribute lists refused (jekyll_markdown notes it)."""
+def _refused_attributes(md, source, line=None):
+    """What a Markdown extension's attribute lists refused (jekyll_markdown notes it), told
+    at `line`, or at the body's line that asks for it."""
     if "attr_list" not in md.treeprocessors:
         return []
     processor = md.treeprocessors["attr_list"]
@@ -407,13 +410,17 @@ def _refused_attributes(md, source):
     found = []
     for name, tag in getattr(processor, "refused", ()):
         pattern = re.compile(rf"\{{:[^}}]*\b{re.escape(name)}\s*=?", re.IGNORECASE)
-        offset = next(
-            (n for n, line in enumerate(source.body.split("\n")) if pattern.search(line)), None
-        )
+        at = line
+        if at is None:
+            offset = next(
+                (n for n, text in enumerate(source.body.split("\n")) if pattern.search(text)),
+                None,
+            )
+            at = None if offset is None else source.body_line + offset
         found.append(
             EditorError(
                 source.rel,
-                None if offset is None else source.body_line + offset,
+                at,
                 f"la liste d'attributs {{: … }} donne à <{tag}> l'attribut « {name} », "
                 "qui n'est pas permis",
                 f"retirez-le ; attributs permis : {allowed}",
