@@ -69,6 +69,7 @@ browser: ## Install Chromium, Java for the HTML checker, and nginx, when missing
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || \
 	  missing="$$missing libnginx-mod-http-brotli-static"; \
+	command -v jekyll >/dev/null || missing="$$missing jekyll"; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; \
 	  if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=sudo; fi; \

@@ -3,7 +3,7 @@ each refusal with its exact message and line."""
 
 import pytest
 import strict_content
-from conftest import assert_fails_with, page
+from conftest import STRICT_PLUGINS, assert_fails_with, page
 from strict_content import allow_list, html_tree, safe_markup
 
 NO_SCRIPT = "retirez-la : le contenu d'une page n'exécute pas de JavaScript"
@@ -111,7 +111,7 @@ def test_foreign_content_tags_and_attributes_outside_the_list(strict_build):
     text = (
         '<svg><a href="javascript:alert(1)">x</a></svg>\n\n'
         "<math><mi>x</mi></math>\n\n"
-        '<p><a href="/x/" target="_blank">x</a> <object data="/x.swf"></object></p>\n\n'
+        '<p><a href="/x/" target="cadre">x</a> <object data="/x.swf"></object></p>\n\n'
         '<body onload="alert(1)">\n'
     )
     result = strict_build({"pages/x.md": body(text)})
@@ -124,7 +124,7 @@ def test_foreign_content_tags_and_attributes_outside_the_list(strict_build):
         "page — placez le dessin dans static/ et insérez-le comme une image : "
         "`![Ce qu'il montre](/static/nom.svg)`",
         "pages/x.md:9: la balise <a> porte l'attribut « target », qui n'est pas permis — "
-        "retirez-le (attributs permis sur <a> : class, href, id, lang, title ; voir "
+        "retirez-le (attributs permis sur <a> : class, href, id, lang, rel, title ; voir "
         "docs/editeurs/html-autorise.md)",
         "pages/x.md:9: le texte contient une balise <object>, qui n'est pas permise dans une "
         f"page — {NO_FRAME}",
@@ -297,3 +297,38 @@ def test_markup_lets_through_only_what_the_list_accepts():
     for refused in ('<p onclick="x">y</p>', "<script>x</script>", '<a title="x', "<!-- x -->"):
         with pytest.raises(safe_markup.RefusedHTML):
             strict_content.markup(refused)
+
+
+def test_the_markup_jekylls_markdown_writes_builds(strict_build):
+    """Footnotes and task lists, as jekyll_markdown writes them (roles, a disabled box)."""
+    text = (
+        "Un texte[^1].\n\n- [ ] à faire\n- [x] fait\n\n"
+        '[Etalab](https://www.etalab.gouv.fr){:target="_blank"}\n\n[^1]: La note.\n'
+    )
+    result = strict_build({"pages/a.md": body(text)}, PLUGINS=["jekyll_markdown", *STRICT_PLUGINS])
+    assert result.returncode == 0, result.log
+    built = result.html("a/index.html")
+    assert built.select_one('sup[role="doc-noteref"] a[rel="footnote"]') is not None
+    boxes = built.select("li.task-list-item input[type=checkbox][disabled]")
+    assert len(boxes) == 2
+    assert built.select_one('a[target="_blank"]')["href"] == "https://www.etalab.gouv.fr"
+
+
+def test_an_input_other_than_a_task_box_and_an_aria_role_are_refused(strict_build):
+    text = 'Un.\n\n<input type="text" name="q">\n\n<a href="/" role="button">x</a>\n'
+    result = strict_build({"pages/x.md": body(text)}, PLUGINS=["jekyll_markdown", *STRICT_PLUGINS])
+    assert_fails_with(
+        result,
+        "pages/x.md:7: la balise <input> porte l'attribut « type », qui n'est pas permis : une "
+        "page ne contient pas de formulaire — seule la case d'une liste de tâches "
+        "(`- [x] fait`) est permise ; écrivez-la en Markdown",
+        "pages/x.md:7: la balise <input> porte l'attribut « name », qui n'est pas permis : une "
+        "page ne contient pas de formulaire — seule la case d'une liste de tâches "
+        "(`- [x] fait`) est permise ; écrivez-la en Markdown",
+        "pages/x.md:7: le texte contient une balise <input>, qui n'est pas permise dans une "
+        "page — retirez-la : une page ne contient pas de formulaire ; le formulaire de "
+        "candidature est relié par le site lui-même",
+        "pages/x.md:9: la balise <a> porte l'attribut « role », qui n'est pas permis — "
+        "retirez-le (attributs permis sur <a> : class, href, id, lang, rel, title ; "
+        "voir docs/editeurs/html-autorise.md)",
+    )

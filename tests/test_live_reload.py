@@ -67,7 +67,8 @@ def test_a_saved_change_reloads_the_open_page(served):
             browser = OpenPage(playwright, served.url)
             browser.mark()
             append(served.site / "pages" / "cgu.md", "\nUne phrase ajoutée à l'instant.\n")
-            browser.wait_for_text("Une phrase ajoutée à l'instant.")
+            # Shown with the curled apostrophe of Jekyll's typography.
+            browser.wait_for_text("Une phrase ajoutée à l’instant.")
             assert not browser.is_marked()
             assert browser.csp_errors == []
 

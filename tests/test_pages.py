@@ -223,7 +223,8 @@ def test_challenge_page_shows_its_facts_profiles_skills_and_text(real_site, chal
     assert [li.get_text() for li in profiles] == list(front["profils"])
     skills_shown = [a.get_text() for a in main.select(".eig-challenge a.fr-tag")]
     assert skills_shown == list(challenge.skills)
-    headings = [h.get_text() for h in main.select("article h2")]
+    # Typography is the Markdown's (tests/test_jekyll_differential.py): ’ for '.
+    headings = [h.get_text().replace("’", "'") for h in main.select("article h2")]
     lists = ["Les profils recherchés"] * bool(profiles) + ["Les compétences"] * bool(skills_shown)
     assert headings == [*lists, *_body_headings(challenge)]
 
@@ -245,6 +246,7 @@ def test_challenge_list_links_every_skill_page(real_site):
 
 
 def headings(real_site, save_as):
+    """The page's h2 texts; an apostrophe written ' shows as ’, as Jekyll's typography has it."""
     return [h.get_text() for h in real_site.html(save_as).select("main h2")]
 
 
@@ -254,7 +256,7 @@ def test_rules_cover_eligibility_selection_criteria_calendar_and_contract(real_s
         "La sélection",
         "Les critères",
         "Le calendrier",
-        "Le contrat et l'accompagnement",
+        "Le contrat et l’accompagnement",
     } <= set(headings(real_site, "reglement/index.html"))
     text = real_site.html("reglement/index.html").select_one("main").get_text()
     opens, closes = site_content.call_dates()
@@ -269,7 +271,7 @@ def test_accessibility_statement_follows_the_rgaa_model(real_site):
         "État de conformité",
         "Contenus non accessibles",
         "Établissement de cette déclaration",
-        "Retour d'information et contact",
+        "Retour d’information et contact",
         "Voies de recours",
     } <= set(headings(real_site, "accessibilite/index.html"))
     text = " ".join(main.get_text().split())
@@ -290,8 +292,8 @@ def test_personal_data_page_says_there_is_no_cookie(real_site):
         "Qui peut candidater ?",
         "Quel est le contrat et quelle est la rémunération ?",
         "Où travaille-t-on ?",
-        "Puis-je candidater avec d'autres personnes ?",
-        "Que se passe-t-il après la clôture de l'appel ?",
+        "Puis-je candidater avec d’autres personnes ?",
+        "Que se passe-t-il après la clôture de l’appel ?",
     ],
 )
 def test_faq_answers_a_candidates_questions(real_site, question):

@@ -3,8 +3,10 @@
 import datetime
 import difflib
 import os
+import re
 from pathlib import PurePosixPath
 
+from jekyll_markdown import refused_attributes
 from liquid.exceptions import LiquidError
 from pelican.contents import Category, Tag
 from pelican.readers import BaseReader
@@ -182,6 +184,8 @@ class JekyllReader(BaseReader):
                 metadata.update(
                     front_metadata.convert({key: value}, self.settings, self.markdown, source.rel)
                 )
+                if key in self.settings["FORMATTED_FIELDS"]:  # just rendered as Markdown
+                    errors.extend(_refused_attributes(self.markdown, source, source.line(key)))
             except (ValueError, TypeError, OverflowError):  # Pelican's own keys: modified…
                 error(
                     key,
@@ -401,7 +405,9 @@ class JekyllReader(BaseReader):
             for field in self.config.markdown_fields:
                 if field in metadata:
                     return str(metadata[field])
-        return self.markdown.reset().convert(text)
+        html = self.markdown.reset().convert(text)
+        errors.extend(_refused_attributes(self.markdown, source))
+        return html
 
     # -- links between pages ---------------------------------------------------
 
@@ -436,6 +442,33 @@ class JekyllReader(BaseReader):
                 "corrigez d'abord ce fichier (voir son message)",
             )
         return f"{self.settings.get('SITEURL', '')}/{metadata['url']}"
+
+
+def _refused_attributes(md, source, line=None):
+    """What a Markdown extension's attribute lists refused (jekyll_markdown notes it), told
+    at `line`, or at the body's line that asks for it."""
+    allowed, refused = refused_attributes(md)
+    allowed = ", ".join(sorted(allowed))
+    found = []
+    for name, tag in refused:
+        pattern = re.compile(rf"\{{:[^}}]*\b{re.escape(name)}\s*=?", re.IGNORECASE)
+        at = line
+        if at is None:
+            offset = next(
+                (n for n, text in enumerate(source.body.split("\n")) if pattern.search(text)),
+                None,
+            )
+            at = None if offset is None else source.body_line + offset
+        found.append(
+            EditorError(
+                source.rel,
+                at,
+                f"la liste d'attributs {{: … }} donne à <{tag}> l'attribut « {name} », "
+                "qui n'est pas permis",
+                f"retirez-le ; attributs permis : {allowed}",
+            )
+        )
+    return found
 
 
 def _categories(front):

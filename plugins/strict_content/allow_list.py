@@ -15,14 +15,20 @@ ELEMENTS = frozenset(
         # phrases
         "a", "em", "strong", "b", "i", "code", "kbd", "samp", "abbr", "sub", "sup", "span",
         "small", "mark", "del", "ins", "s", "q", "cite", "dfn", "img",
+        # Markdown's task lists (`- [x] fait`): a disabled checkbox, see TASK_CHECKBOX
+        "input",
     }
 )
 # fmt: on
 # Attributes any allowed element may carry (`id` and `class` for anchors, Markdown's
 # `{: #id .class}`, footnotes and code highlighting).
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang"})
+# ARIA roles Markdown's footnotes carry (kramdown's, as jekyll_markdown writes them).
+FOOTNOTE_ROLES = frozenset({"doc-noteref", "doc-endnotes", "doc-endnote", "doc-backlink"})
+# The one <input> a text may hold: a task list's checkbox, which nothing can tick.
+TASK_CHECKBOX = {"type": {"checkbox"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}}
 ATTRIBUTES = {
-    "a": {"href"},
+    "a": {"href", "rel"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "th": {"colspan", "rowspan", "scope"},
@@ -87,6 +93,11 @@ def allowed_attributes(name):
     return GLOBAL_ATTRIBUTES | ATTRIBUTES.get(name, set())
 
 
+def is_task_checkbox(attrs):
+    """Whether an <input>'s attributes make it a task list's disabled checkbox."""
+    return attrs.get("type", "").strip().lower() == "checkbox" and "disabled" in attrs
+
+
 def is_column_alignment(element, name, value):
     """Whether an attribute is the alignment Markdown writes for `|:--|` in a table."""
     return (
@@ -98,9 +109,24 @@ def is_column_alignment(element, name, value):
 
 def attribute_refusal(element, name, value):
     """(problem, fix) for an attribute the element may not carry, else None."""
+    where = f"la balise <{element}> porte l'attribut « {name} »"
+    if element == "input":
+        if name in TASK_CHECKBOX and value.strip().lower() in TASK_CHECKBOX[name]:
+            return None
+        if name == "class":
+            return None
+        return (
+            f"{where}, qui n'est pas permis : une page ne contient pas de formulaire",
+            "seule la case d'une liste de tâches (`- [x] fait`) est permise ; écrivez-la "
+            "en Markdown",
+        )
+    if name == "role" and value.strip() in FOOTNOTE_ROLES:
+        return None
+    # kramdown's `{:target="_blank"}`: a link that opens a new tab, nothing else.
+    if element == "a" and name == "target" and value.strip().lower() == "_blank":
+        return None
     if name in allowed_attributes(element):
         return None
-    where = f"la balise <{element}> porte l'attribut « {name} »"
     if name.startswith("on"):
         return f"{where}, qui exécute du JavaScript", "retirez cet attribut"
     if name == "style":

@@ -67,6 +67,12 @@ def refusals(node, siteurl="", document=False, noun="le texte"):
         if refusal:
             aligned = allow_list.is_column_alignment(node.name, name, value)
             yield ([ALIGNMENT_ROW] if aligned else attribute_patterns(name), *refusal)
+    if node.name == "input" and not allow_list.is_task_checkbox(node.attrs):
+        yield (
+            [tag_pattern(node.name)],
+            allow_list.element_problem(node.name).replace("le texte", noun),
+            allow_list.element_fix(node.name),
+        )
     attribute = allow_list.ADDRESS_ATTRIBUTES.get(node.name)
     if attribute in node.attrs:
         value = node.attrs[attribute]

@@ -1,0 +1,96 @@
+"""kramdown's inline attribute lists (`{: .class #id key="value"}`), kept to a safe set."""
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions.attr_list import AttrListTreeprocessor
+
+# kramdown's block IAL: a line of its own, before or after the block it applies to.
+IAL_LINE = re.compile(r"^ {0,3}\{:(?!:|/)([^}\n]+)\}[ \t]*$")
+PENDING = "data-jekyll-ial"  # set while parsing blocks, applied (or refused) below
+
+
+def mark(element, attrs):
+    """Give `element` the attribute list `attrs`, once attribute lists are read."""
+    element.set(PENDING, f"{element.get(PENDING, '')} {attrs}".strip())
+
+
+# No event handler, no style, no address: an attribute list never brings script or a link.
+SAFE_ATTRIBUTES = frozenset({"class", "id", "title", "target", "rel", "lang"})
+
+
+class SafeAttrListProcessor(AttrListTreeprocessor):
+    """Python-Markdown's attr_list, keeping only the allowed attributes; notes the others."""
+
+    # kramdown's header id, `## Title {#id}`, is the only list a heading line may end with;
+    # elsewhere a list starts with `{:` (`{.class}` and `{% tag %}` are text).
+    HEADER_RE = re.compile(r"[ \t]+\{(#[A-Za-z][\w:-]*)\}[ ]*$")
+    BLOCK_RE = re.compile(r"\n[ ]*\{:[ ]*([^\}\n ][^\n]*)\}[ ]*$")
+    INLINE_RE = re.compile(r"^\{:[ ]*([^\}\n ][^\n]*)\}")
+
+    def __init__(self, md, allowed, block_ials):
+        super().__init__(md)
+        self.allowed = allowed
+        self.block_ials = block_ials
+        self.refused = []  # (attribute, element tag), for the caller to report
+
+    def run(self, root):
+        self.refused = []
+        self.block_ials.mark_pending()
+        for element in list(root.iter()):
+            attrs = element.attrib.pop(PENDING, None)
+            if attrs is not None:
+                self.assign_attrs(element, attrs)
+        super().run(root)
+
+    def assign_attrs(self, elem, attrs_string, *, strict=False):
+        scratch = etree.Element(elem.tag)
+        remainder = super().assign_attrs(scratch, attrs_string, strict=strict)
+        for name, value in scratch.attrib.items():
+            if name.lower() not in self.allowed:
+                self.refused.append((name, elem.tag))
+            elif name == "class" and elem.get("class"):
+                elem.set("class", f"{elem.get('class')} {value}")
+            else:
+                elem.set(name, value)
+        return remainder
+
+
+class BlockIalProcessor(BlockProcessor):
+    """`{: .class}` on the line before a block applies to that block; alone on its lines, to
+    the next block, unless nothing comes before it (as kramdown does)."""
+
+    def __init__(self, parser):
+        super().__init__(parser)
+        self.pending = []  # (parent, index of the next child, attribute list)
+
+    def test(self, parent, block):
+        return block.lstrip(" ").startswith("{:") and bool(IAL_LINE.match(block.split("\n", 1)[0]))
+
+    def run(self, parent, blocks):
+        first, _, rest = blocks.pop(0).partition("\n")
+        if rest.strip() or len(parent):
+            self.pending.append((parent, len(parent), IAL_LINE.match(first).group(1)))
+        if not rest.strip():
+            return None  # the line itself is never printed
+        blocks.insert(0, rest)
+        return False  # the other processors read the block; its element is marked later
+
+    def mark_pending(self):
+        """Mark the element each attribute line came before, now that blocks are parsed."""
+        for parent, index, attrs in self.pending:
+            if index < len(parent):
+                mark(parent[index], attrs)
+        self.pending = []
+
+
+def refused_attributes(md):
+    """(allowed attribute names, [(attribute, element tag)] refused by the last convert) of
+    a Markdown instance; nothing refused when it does not use this extension."""
+    if "attr_list" not in md.treeprocessors:  # Python-Markdown's Registry has no get()
+        return (), []
+    processor = md.treeprocessors["attr_list"]
+    if not isinstance(processor, SafeAttrListProcessor):
+        return (), []
+    return tuple(processor.allowed), list(processor.refused)

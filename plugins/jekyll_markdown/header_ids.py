@@ -1,0 +1,37 @@
+"""Heading ids as kramdown's GFM parser makes them (Jekyll's `auto_ids: true`)."""
+
+import html
+import re
+import unicodedata
+
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# kramdown-parser-gfm's NON_WORD_RE, /[^\p{Word}\- \t]/: Ruby's \p{Word} also has marks
+# (accents, emoji variation selectors) and joiners, which Python's \w lacks.
+NON_WORD_RE = re.compile(r"[^\w\- \t\u200c\u200d]")
+MARKS = frozenset({"Mn", "Mc", "Me"})
+
+
+def _word_or_mark(match):
+    return match.group(0) if unicodedata.category(match.group(0)) in MARKS else ""
+
+
+def gfm_id(text, counter):
+    """Lowercase, drop what is not a letter, digit, mark, `_`, `-` or space; spaces become `-`."""
+    result = NON_WORD_RE.sub(_word_or_mark, text.lower()).replace(" ", "-").replace("\t", "-")
+    counter[result] = counter.get(result, -1) + 1
+    return f"{result}-{counter[result]}" if counter[result] else result
+
+
+def raw_text(element, md):
+    """The heading's text as kramdown reads it for its id: raw HTML tags left out."""
+    text = "".join(element.itertext()).replace(AMP_SUBSTITUTE, "&")
+    # The no-break space of `<< ` is no word character: the id drops it, as kramdown's does.
+    return HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
+
+
+def _stashed_text(md, match):
+    index = int(match.group(1))
+    stashed = md.htmlStash.rawHtmlBlocks[index] if index < len(md.htmlStash.rawHtmlBlocks) else ""
+    return html.unescape(re.sub(r"<[^>]*>", "", str(stashed)))  # an entity is its character
