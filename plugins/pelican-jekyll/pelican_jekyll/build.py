@@ -1,0 +1,105 @@
+"""Build a Jekyll site folder with Pelican: settings from the Site, then Pelican's run."""
+
+import logging
+import os
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from . import plugin
+from .plugin import BuildFailed, BuildState
+from .site import read
+
+THEME = os.path.join(os.path.dirname(__file__), "theme")
+
+
+class SiteErrors(Exception):
+    """The site cannot be built; `.errors` are EditorError, each with its file and line."""
+
+    def __init__(self, errors):
+        super().__init__(f"{len(errors)} error(s)")
+        self.errors = errors
+
+
+def settings_for(site, output):
+    """Pelican settings that write each document where Jekyll would, and nothing else."""
+    documents = [rel for rel, doc in site.documents.items() if doc.output]
+    none = {
+        key: None
+        for key in (
+            "FEED_ALL_ATOM",
+            "FEED_ALL_RSS",
+            "CATEGORY_FEED_ATOM",
+            "CATEGORY_FEED_RSS",
+            "AUTHOR_FEED_ATOM",
+            "AUTHOR_FEED_RSS",
+            "TAG_FEED_ATOM",
+            "TAG_FEED_RSS",
+            "TRANSLATION_FEED_ATOM",
+            "TRANSLATION_FEED_RSS",
+            "FEED_ATOM",
+            "FEED_RSS",
+        )
+    }
+    empty = {
+        key: ""
+        for key in (
+            "TAG_SAVE_AS",
+            "CATEGORY_SAVE_AS",
+            "AUTHOR_SAVE_AS",
+            "ARCHIVES_SAVE_AS",
+            "YEAR_ARCHIVE_SAVE_AS",
+            "MONTH_ARCHIVE_SAVE_AS",
+            "DAY_ARCHIVE_SAVE_AS",
+            "DRAFT_SAVE_AS",
+            "DRAFT_PAGE_SAVE_AS",
+            "PAGE_TRANSLATION_SAVE_AS",
+            "ARTICLE_TRANSLATION_SAVE_AS",
+            "DRAFT_LANG_SAVE_AS",
+            "DRAFT_PAGE_LANG_SAVE_AS",
+        )
+    }
+    return read_settings(
+        None,
+        override={
+            **none,
+            **empty,
+            "PATH": site.source,
+            "OUTPUT_PATH": os.path.abspath(output),
+            "THEME": THEME,
+            "THEME_STATIC_PATHS": [],
+            "PAGE_PATHS": documents or ["\0none"],
+            "ARTICLE_PATHS": ["\0none"],
+            "STATIC_PATHS": list(site.static_files),
+            "IGNORE_FILES": [],
+            "DIRECT_TEMPLATES": [],
+            "PAGINATED_TEMPLATES": {},
+            "FILENAME_METADATA": "",
+            "PATH_METADATA": "",
+            "SITEURL": site.config.url + site.config.baseurl,
+            "PLUGINS": [plugin],
+            "PLUGIN_PATHS": [],
+            "READERS": {},
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            "DELETE_OUTPUT_DIRECTORY": False,
+            plugin.SETTING: BuildState(site),
+        },
+    )
+
+
+def build(source, output):
+    """Build `source` into `output`; raise SiteErrors (nothing written) on any content error."""
+    site = read(source)
+    if site.errors:
+        raise SiteErrors(site.errors)
+    if os.path.abspath(output) == site.source or os.path.abspath(source).startswith(
+        os.path.abspath(output) + os.sep
+    ):
+        raise SiteErrors([])
+    logging.getLogger("pelican").setLevel(logging.ERROR)
+    try:
+        Pelican(settings_for(site, output)).run()
+    except BuildFailed as failed:
+        raise SiteErrors(failed.errors) from None
+    return site
