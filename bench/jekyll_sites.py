@@ -90,8 +90,11 @@ def cause(reference, ours):
     return "content cut short"
 
 
-def compare(site, show, drop_tags):
-    with tempfile.TemporaryDirectory() as work:
+def compare(site, show, drop_tags, keep=None):
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(keep) / site.name if keep else Path(temporary)
+        if keep:
+            shutil.rmtree(work, ignore_errors=True)
         copy = prepare(site, work, drop_tags)
         jekyll_out, ours_out = Path(work) / "jekyll", Path(work) / "ours"
         code, log = jekyll_build(copy, jekyll_out)
@@ -132,8 +135,9 @@ def main():
     parser.add_argument(
         "--drop-tag", action="append", default=[], help="a plugin's Liquid tag to take out"
     )
+    parser.add_argument("--keep", help="a folder where both builds are kept, to look into")
     args = parser.parse_args()
-    rows = [compare(site, args.show, args.drop_tag) for site in sites_in(args.paths)]
+    rows = [compare(site, args.show, args.drop_tag, args.keep) for site in sites_in(args.paths)]
     print(f"{'site':32} {'documents':>9} {'identical':>9} {'%':>5}  top causes of difference")
     all_docs = all_same = 0
     for row in rows:

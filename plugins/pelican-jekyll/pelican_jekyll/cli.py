@@ -29,6 +29,8 @@ def main(argv=None):
             file=sys.stderr,
         )
         return 1
+    for warning in sorted(site.warnings, key=_sort_key):
+        print(f"{warning} (avertissement : Jekyll l'accepte)", file=sys.stderr)
     written = sum(1 for doc in site.documents.values() if doc.output)
     print(f"pelican-jekyll: {written} documents, {len(site.static_files)} static files")
     return 0

@@ -12,6 +12,7 @@ DEFAULTS = {
     "url": "",
     "permalink": "date",
     "collections": {},
+    "collections_dir": "",
     "defaults": [],
     "exclude": [],
     "include": [".htaccess"],
@@ -57,6 +58,7 @@ class SiteConfig:
     url: str
     permalink: str
     collections: dict  # label -> Collection, "posts" always there
+    collections_dir: str  # the folder that holds `_posts` and the collections
     defaults: tuple
     exclude: tuple
     include: tuple
@@ -150,6 +152,7 @@ def load(source):
         url=str(raw.get("url") or "").rstrip("/"),
         permalink=permalink,
         collections=_collections(raw, permalink),
+        collections_dir=str(raw.get("collections_dir") or "").strip("/"),
         defaults=_defaults(raw),
         exclude=(*_strings(raw.get("exclude")), *DEFAULT_EXCLUDES),
         include=_strings(raw.get("include")),

@@ -45,7 +45,8 @@ class DocumentDrop(Mapping):
         }
         if doc.collection is not None:
             values.update(
-                id=doc.url.removesuffix(".html").rstrip("/") or "/",
+                # Document#id: the URL's folder, then the slug.
+                id=f"{PurePosixPath(doc.url).parent.as_posix().rstrip('/')}/{doc.slug}",
                 collection=doc.collection,
                 slug=doc.slug,
                 categories=doc.categories,

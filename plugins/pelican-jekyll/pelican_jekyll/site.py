@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+import yaml
 from jekyll_compat import front_matter
 from jekyll_compat.errors import EditorError
 
@@ -19,6 +20,7 @@ MARKDOWN_EXTENSIONS = {".md", ".markdown"}
 # Document::DATE_FILENAME_MATCHER
 DATED_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 FRONT_MATTER_START = re.compile(rb"\A---\s*\r?\n")
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILES = 200_000  # a walk is bounded: a site this large is not a Jekyll site
 
 
@@ -58,6 +60,7 @@ class Site:
     static_files: list  # rel paths copied as they are
     skipped: list  # rel paths with front matter that this port does not render
     errors: list
+    warnings: list  # what Jekyll accepts and an editor should still fix
 
 
 def has_front_matter(path):
@@ -111,10 +114,16 @@ def _walk(source, start, cfg, counter):
     return found
 
 
+def _collection_dir(cfg, label):
+    name = "_" + label
+    return f"{cfg.collections_dir}/{name}" if cfg.collections_dir else name
+
+
 def _post_dirs(source, cfg):
-    """Every `_posts` folder Jekyll reads: at the root and in any folder it does not filter."""
+    """Every `_posts` folder Jekyll reads: in the collections' folder and any folder below
+    it that Jekyll does not filter."""
     dirs = []
-    for dirpath, dirnames, _ in os.walk(source):
+    for dirpath, dirnames, _ in os.walk(os.path.join(source, cfg.collections_dir)):
         rel_dir = os.path.relpath(dirpath, source).replace(os.sep, "/")
         rel_dir = "" if rel_dir == "." else rel_dir
         if "_posts" in dirnames:
@@ -181,6 +190,7 @@ class Reader:
     def __init__(self, source):
         self.source = os.path.abspath(source)
         self.errors = []
+        self.warnings = []
 
     def read(self):
         cfg = site_config.load(self.source)
@@ -196,9 +206,10 @@ class Reader:
             for rel in _walk(self.source, posts, cfg, counter):
                 self._classify(rel, "posts", cfg, documents, [], skipped, posts_dir=posts)
         for label in cfg.collections:
-            if label == "posts" or not os.path.isdir(os.path.join(self.source, "_" + label)):
+            folder = _collection_dir(cfg, label)
+            if label == "posts" or not os.path.isdir(os.path.join(self.source, folder)):
                 continue
-            for rel in _walk(self.source, "_" + label, cfg, counter):
+            for rel in _walk(self.source, folder, cfg, counter):
                 # A collection's files without front matter are not copied by this port.
                 self._classify(rel, label, cfg, documents, [], skipped)
         for doc in list(documents.values()):
@@ -207,7 +218,7 @@ class Reader:
             if published is False or future:
                 del documents[doc.rel]
         self._check_destinations(documents, static)
-        return Site(self.source, cfg, data, documents, static, skipped, self.errors)
+        return Site(self.source, cfg, data, documents, static, skipped, self.errors, self.warnings)
 
     def _classify(self, rel, collection, cfg, documents, static, skipped, posts_dir=None):
         path = os.path.join(self.source, rel)
@@ -236,7 +247,7 @@ class Reader:
     def _document(self, rel, collection, cfg, posts_dir):
         with open(os.path.join(self.source, rel), "rb") as handle:
             raw = handle.read()
-        parsed = front_matter.load(front_matter.decode(raw, rel), rel)
+        parsed = self._front_matter(front_matter.decode(raw, rel), rel)
         kind = "pages" if collection is None else collection
         front = {**_defaults_for(rel, kind, cfg), **parsed.data}
         doc = Document(rel, collection, front, parsed.key_lines, parsed.body, parsed.body_line)
@@ -257,6 +268,24 @@ class Reader:
         doc.title = str(title) if title is not None else doc.title
         return doc
 
+    def _front_matter(self, text, rel):
+        """jekyll_compat's front matter; what it refuses and Jekyll reads (a key written
+        twice: the last one wins) is read as Jekyll reads it, with a warning."""
+        try:
+            return front_matter.load(text, rel)
+        except EditorError as err:
+            yaml_text, body, body_line = front_matter.split(text, rel)
+            try:
+                data = yaml.load(yaml_text, Loader=SAFE_LOADER)
+            except yaml.YAMLError:
+                raise err from None
+            if not isinstance(data, dict):
+                raise
+            self.warnings.append(err)
+            return front_matter.FrontMatter(
+                {str(k): v for k, v in data.items()}, {}, body, body_line
+            )
+
     def _page_url(self, doc, pure, cfg):
         basename = pure.stem
         folder = str(pure.parent) if str(pure.parent) != "." else ""
@@ -275,7 +304,7 @@ class Reader:
         doc.date = _date(date) if date is not None else None
 
     def _document_url(self, doc, pure, collection, cfg, posts_dir):
-        inside = pure.relative_to(posts_dir) if posts_dir else pure.relative_to("_" + collection)
+        inside = pure.relative_to(posts_dir or _collection_dir(cfg, collection))
         match = DATED_NAME.match(pure.name)
         slug = match.group(2) if match else pure.stem
         slug = re.sub(r"\.*$", "", slug)
@@ -289,7 +318,7 @@ class Reader:
         doc.slug = slug
         categories = []
         if collection == "posts":
-            above = posts_dir.split("/")[:-1]
+            above = posts_dir.removeprefix(cfg.collections_dir).split("/")[:-1]
             categories = [c for c in above if c]
         for value in (
             *_as_list(doc.front.get("category"), split=False),
@@ -353,4 +382,4 @@ def read(source):
     try:
         return reader.read()
     except EditorError as err:
-        return Site(reader.source, None, {}, {}, [], [], [*reader.errors, err])
+        return Site(reader.source, None, {}, {}, [], [], [*reader.errors, err], reader.warnings)
