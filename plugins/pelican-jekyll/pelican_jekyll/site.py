@@ -250,7 +250,12 @@ class Reader:
         parsed = self._front_matter(front_matter.decode(raw, rel), rel)
         kind = "pages" if collection is None else collection
         front = {**_defaults_for(rel, kind, cfg), **parsed.data}
-        doc = Document(rel, collection, front, parsed.key_lines, parsed.body, parsed.body_line)
+        # Jekyll's front-matter pattern (`---\s*$\n?`) also eats the blank lines after it.
+        body = parsed.body.lstrip(" \t\n")
+        start = parsed.body[: len(parsed.body) - len(body)]
+        body = parsed.body[start.rfind("\n") + 1 :] if "\n" in start else parsed.body
+        line = parsed.body_line + start.count("\n")
+        doc = Document(rel, collection, front, parsed.key_lines, body, line)
         pure = PurePosixPath(rel)
         try:
             if collection is None:

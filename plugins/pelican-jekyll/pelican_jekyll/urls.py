@@ -23,8 +23,9 @@ def slugify(text, mode="default", cased=False):
     """Jekyll's Utils.slugify in its default and pretty modes."""
     if text is None:
         return None
-    kept = r"._~!$&'()+,;=@" if mode == "pretty" else ""
-    slug = re.sub(rf"(?:[^\w{re.escape(kept)}]|_)+", "-", str(text)).strip("-")
+    # \w is Ruby's \p{L}\p{M}\p{Nd} and "_", which only the pretty mode keeps.
+    pattern = r"[^\w._~!$&'()+,;=@]+" if mode == "pretty" else r"[\W_]+"
+    slug = re.sub(pattern, "-", str(text)).strip("-")
     return slug if cased else slug.lower()
 
 
