@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -72,21 +73,36 @@ def jekyll_build(source, output):
     return done.returncode, (done.stdout + done.stderr).strip()
 
 
+def _tag(line):
+    word = line.strip().split(" ")[0]
+    return word.rstrip(">") if word.startswith("<") else None
+
+
 def cause(reference, ours):
     """A short name for the first difference between two normalised trees."""
     if reference is None:
-        return "not written by Jekyll"
+        return "path: not written by Jekyll"
     if ours is None:
-        return "not written by pelican-jekyll"
-    one, other = reference.split("\n"), ours.split("\n")
-    for a, b in zip(one, other, strict=False):
-        if a != b:
-            tag_a, tag_b = a.strip().split(" ")[0], b.strip().split(" ")[0]
-            if tag_a.startswith("<") and tag_a == tag_b:
-                return f"attributes of {tag_a}>"
-            if tag_a.startswith("<") or tag_b.startswith("<"):
-                return f"element {tag_a.rstrip('>')}> vs {tag_b.rstrip('>')}>"
-            return "text"
+        return "path: not written by pelican-jekyll"
+    for a, b in zip(reference.split("\n"), ours.split("\n"), strict=False):
+        if a == b:
+            continue
+        tag_a, tag_b = _tag(a), _tag(b)
+        if tag_a and tag_a == tag_b:
+            if re.fullmatch(r"<h[1-6]", tag_a):
+                return "heading id"
+            if "markdown=" in b:
+                return "markdown=1 inside HTML"
+            if "class=" in a + b:
+                return "attribute list {: ...}"
+            return f"attributes of {tag_a}>"
+        if tag_a or tag_b:
+            if "**" in b or "\n*" in b or "`" in b:
+                return "Markdown inside HTML blocks (parse_block_html)"
+            return "block structure (lists, paragraphs, quotes)"
+        if a.strip().startswith("'") and "\\n" in a + b:
+            return "code block text"
+        return "inline text (typography, escapes)"
     return "content cut short"
 
 
@@ -97,11 +113,15 @@ def compare(site, show, drop_tags, keep=None):
             shutil.rmtree(work, ignore_errors=True)
         copy = prepare(site, work, drop_tags)
         jekyll_out, ours_out = Path(work) / "jekyll", Path(work) / "ours"
+        started = time.perf_counter()
         code, log = jekyll_build(copy, jekyll_out)
+        jekyll_seconds = time.perf_counter() - started
         if code:
             return {"site": site.name, "error": "jekyll: " + log.splitlines()[-1]}
+        started = time.perf_counter()
         try:
             built = build(copy, ours_out)
+            ours_seconds = time.perf_counter() - started
         except SiteErrors as failed:
             first = failed.errors[0] if failed.errors else "?"
             return {"site": site.name, "error": f"pelican-jekyll: {first}"}
@@ -125,7 +145,13 @@ def compare(site, show, drop_tags, keep=None):
                     reference.split("\n"), ours.split("\n"), "jekyll", "ours", lineterm="", n=1
                 )
                 print("\n".join(list(diff)[:40]))
-        return {"site": site.name, "documents": total, "identical": same, "causes": causes}
+        return {
+            "site": site.name,
+            "documents": total,
+            "identical": same,
+            "causes": causes,
+            "seconds": (jekyll_seconds, ours_seconds),
+        }
 
 
 def main():
@@ -138,19 +164,26 @@ def main():
     parser.add_argument("--keep", help="a folder where both builds are kept, to look into")
     args = parser.parse_args()
     rows = [compare(site, args.show, args.drop_tag, args.keep) for site in sites_in(args.paths)]
-    print(f"{'site':32} {'documents':>9} {'identical':>9} {'%':>5}  top causes of difference")
+    print(
+        f"{'site':24} {'documents':>9} {'identical':>9} {'%':>5} {'jekyll s':>8} "
+        f"{'ours s':>6}  first difference in each other document"
+    )
     all_docs = all_same = 0
     for row in rows:
         if "error" in row:
-            print(f"{row['site']:32} not built: {row['error']}")
+            print(f"{row['site']:24} not built: {row['error']}")
             continue
         all_docs += row["documents"]
         all_same += row["identical"]
         share = 100 * row["identical"] / max(row["documents"], 1)
-        top = "; ".join(f"{name} ({n})" for name, n in row["causes"].most_common(3))
-        print(f"{row['site']:32} {row['documents']:9} {row['identical']:9} {share:5.0f}  {top}")
+        top = "; ".join(f"{name} ({n})" for name, n in row["causes"].most_common())
+        theirs, ours = row["seconds"]
+        print(
+            f"{row['site']:24} {row['documents']:9} {row['identical']:9} {share:5.1f} "
+            f"{theirs:8.1f} {ours:6.1f}  {top}"
+        )
     share = 100 * all_same / max(all_docs, 1)
-    print(f"{'all':32} {all_docs:9} {all_same:9} {share:5.0f}")
+    print(f"{'all':24} {all_docs:9} {all_same:9} {share:5.1f}")
 
 
 if __name__ == "__main__":
