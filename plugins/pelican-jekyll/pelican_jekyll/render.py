@@ -98,18 +98,26 @@ class PostUrlTag(Tag):
 
 
 class HighlightNode(Node):
-    __slots__ = ("block", "language")
+    __slots__ = ("block", "language", "linenos")
 
-    def __init__(self, token, language, block):
+    def __init__(self, token, language, linenos, block):
         super().__init__(token)
-        self.language, self.block = language, block
+        self.language, self.linenos, self.block = language, linenos, block
         self.blank = False
 
     def render_to_output(self, context, buffer):
         inner = context.get_buffer(buffer)
         self.block.render(context, inner)
-        code = html.escape(inner.getvalue().strip(), quote=False)
+        text = inner.getvalue().strip()
+        code = html.escape(text, quote=False)
         lang = html.escape(self.language)
+        if self.linenos:  # Rouge's table: a gutter of line numbers, then the code
+            numbers = "".join(f"{n}\n" for n in range(1, text.count("\n") + 2))
+            code = (
+                '<table class="rouge-table"><tbody><tr><td class="gutter gl">'
+                f'<pre class="lineno">{numbers}</pre></td><td class="code"><pre>{code}\n'
+                "</pre></td></tr></tbody></table>"
+            )
         return buffer.write(
             f'<figure class="highlight"><pre><code class="language-{lang}" '
             f'data-lang="{lang}">{code}</code></pre></figure>'
@@ -124,13 +132,14 @@ class HighlightTag(Tag):
 
     def parse(self, stream):
         token = stream.eat(TOKEN_TAG)
-        language = ""
+        words = []
         if stream.current.kind == TOKEN_EXPRESSION:
-            language = stream.current.value.split()[0] if stream.current.value.split() else ""
+            words = stream.current.value.split()
             stream.next_token()
+        language = words[0] if words else ""
         block = get_parser(self.env).parse_block(stream, frozenset(("endhighlight", TOKEN_EOF)))
         stream.expect(TOKEN_TAG, value="endhighlight")
-        return HighlightNode(token, language, block)
+        return HighlightNode(token, language, "linenos" in words[1:], block)
 
 
 class SiteLiquid(JekyllLiquid):

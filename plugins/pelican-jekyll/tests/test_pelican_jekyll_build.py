@@ -40,6 +40,7 @@ def test_documents_are_written_where_jekyll_writes_them(built):
         "docs/guide/index.html",
         "news/2020/01/02/hello-world/index.html",  # pretty, with its category
         "blog/2019/05/06/nested/index.html",  # category from the folder above _posts
+        "blog/index.html",  # an .html page listing the posts' excerpts
         "custom/second.html",  # its own permalink
         "recettes/pancakes/index.html",  # the collection's permalink
         "plain.html",  # no front matter: copied
