@@ -3,6 +3,7 @@
 import logging
 import os
 
+from jekyll_compat.errors import EditorError
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -90,13 +91,23 @@ def settings_for(site, output):
 
 def build(source, output):
     """Build `source` into `output`; raise SiteErrors (nothing written) on any content error."""
-    site = read(source)
+    source, output = os.path.abspath(source), os.path.abspath(output)
+    if source == output or source.startswith(output + os.sep):
+        raise SiteErrors(
+            [
+                EditorError(
+                    output,
+                    None,
+                    "le dossier de sortie contient le site lui-même",
+                    "choisissez un dossier de sortie hors du dossier du site, ou dans lui",
+                )
+            ]
+        )
+    # As Jekyll leaves out its destination: an output folder inside the site is not read.
+    inside = os.path.relpath(output, source).replace(os.sep, "/")
+    site = read(source, exclude=() if inside.startswith("..") else (inside,))
     if site.errors:
         raise SiteErrors(site.errors)
-    if os.path.abspath(output) == site.source or os.path.abspath(source).startswith(
-        os.path.abspath(output) + os.sep
-    ):
-        raise SiteErrors([])
     logging.getLogger("pelican").setLevel(logging.ERROR)
     try:
         Pelican(settings_for(site, output)).run()

@@ -18,8 +18,6 @@ def main(argv=None):
     try:
         site = build(args.source, args.output)
     except SiteErrors as failed:
-        if not failed.errors:
-            print("pelican-jekyll: OUT ne peut être SRC ni le contenir", file=sys.stderr)
         for error in sorted(failed.errors, key=_sort_key):
             print(error, file=sys.stderr)
         count = len(failed.errors)

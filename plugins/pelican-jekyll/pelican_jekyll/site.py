@@ -1,5 +1,6 @@
 """What Jekyll 4.3 would build from a folder: its documents, where each goes, its static files."""
 
+import dataclasses
 import datetime
 import fnmatch
 import os
@@ -187,13 +188,16 @@ def _titleize(slug):
 class Reader:
     """Reads a site folder into a Site; every problem becomes an EditorError."""
 
-    def __init__(self, source):
+    def __init__(self, source, exclude=()):
         self.source = os.path.abspath(source)
+        self.exclude = tuple(exclude)
         self.errors = []
         self.warnings = []
 
     def read(self):
         cfg = site_config.load(self.source)
+        if self.exclude:
+            cfg = dataclasses.replace(cfg, exclude=(*cfg.exclude, *self.exclude))
         data, data_errors = site_data.load(self.source)
         self.errors.extend(data_errors)
         documents, static, skipped = {}, [], []
@@ -381,9 +385,9 @@ class Reader:
                 )
 
 
-def read(source):
-    """The Site in `source`; its problems are in `.errors`."""
-    reader = Reader(source)
+def read(source, exclude=()):
+    """The Site in `source`, leaving out the paths in `exclude`; its problems are in `.errors`."""
+    reader = Reader(source, exclude)
     try:
         return reader.read()
     except EditorError as err:

@@ -158,3 +158,17 @@ def test_broken_config_is_told_with_its_line(tmp_path):
     done = run_cli(source, tmp_path / "out")
     assert done.returncode == 1
     assert done.stderr.startswith("_config.yml:3:")
+
+
+def test_an_output_folder_inside_the_site_is_not_read_again(tmp_path):
+    source = copy_of_fixture(tmp_path)
+    assert main([str(source), str(source / "out")]) == 0
+    assert main([str(source), str(source / "out")]) == 0
+    assert not (source / "out" / "out").exists()
+
+
+def test_an_output_folder_holding_the_site_is_refused(tmp_path):
+    source = copy_of_fixture(tmp_path)
+    done = run_cli(source, tmp_path)
+    assert done.returncode == 1
+    assert "le dossier de sortie contient le site lui-même" in done.stderr
