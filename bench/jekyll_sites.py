@@ -6,6 +6,8 @@ Both builds read the same copy of the site, made in a temporary folder: `theme:`
 `plugins:` and `gems:` are taken out of its _config.yml, and its `_layouts/` is removed,
 so that Jekyll writes each document's content alone, as pelican-jekyll does. A document
 counts as identical when its body gives the same HTML5 tree (parity.normalise).
+`--drop-tag NAME` takes a plugin's Liquid tag out of the copy, for both builds.
+Nothing fetched is kept: fetch the sites into a folder outside the repository.
 """
 
 import argparse

@@ -92,6 +92,14 @@ def settings_for(site, output):
 def build(source, output):
     """Build `source` into `output`; raise SiteErrors (nothing written) on any content error."""
     source, output = os.path.abspath(source), os.path.abspath(output)
+    if not os.path.isdir(source):
+        raise SiteErrors(
+            [
+                EditorError(
+                    source, None, "ce dossier n'existe pas", "donnez le dossier du site Jekyll"
+                )
+            ]
+        )
     if source == output or source.startswith(output + os.sep):
         raise SiteErrors(
             [

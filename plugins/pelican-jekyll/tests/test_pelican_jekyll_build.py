@@ -172,3 +172,17 @@ def test_an_output_folder_holding_the_site_is_refused(tmp_path):
     done = run_cli(source, tmp_path)
     assert done.returncode == 1
     assert "le dossier de sortie contient le site lui-même" in done.stderr
+
+
+def test_a_file_that_is_not_utf8_is_told_with_its_line(tmp_path):
+    source = copy_of_fixture(tmp_path)
+    (source / "about.md").write_bytes(b"---\ntitle: About\n---\nCaf\xe9\n")
+    done = run_cli(source, tmp_path / "out")
+    assert done.returncode == 1
+    assert "about.md:4: le fichier n'est pas encodé en UTF-8" in done.stderr
+
+
+def test_a_missing_source_folder_is_told(tmp_path):
+    done = run_cli(tmp_path / "nowhere", tmp_path / "out")
+    assert done.returncode == 1
+    assert "nowhere: ce dossier n'existe pas" in done.stderr
