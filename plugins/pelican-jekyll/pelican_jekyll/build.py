@@ -1,10 +1,15 @@
 """Build a Jekyll site folder with Pelican: settings from the Site, then Pelican's run."""
 
 import logging
+import multiprocessing
 import os
+import weakref
+from concurrent.futures import ProcessPoolExecutor
 
+import blinker
 from jekyll_compat.errors import EditorError
 from pelican import Pelican
+from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from . import plugin
@@ -89,36 +94,57 @@ def settings_for(site, output):
     )
 
 
-def build(source, output):
-    """Build `source` into `output`; raise SiteErrors (nothing written) on any content error."""
-    source, output = os.path.abspath(source), os.path.abspath(output)
+def _foreign_receivers():
+    """Whether other plugins listen to Pelican's signals in this process (they are
+    process-wide: a site built here before would have its plugins run on ours)."""
+    for signal in vars(signals).values():
+        if not isinstance(signal, blinker.Signal):
+            continue
+        for receiver in list(signal.receivers.values()):
+            function = receiver() if isinstance(receiver, weakref.ref) else receiver
+            module = getattr(function, "__module__", "") or ""
+            if function is not None and not module.startswith(__package__):
+                return True
+    return False
+
+
+def _build_here(source, output):
+    """(Site, []) once written, or (None, errors) with nothing written."""
     if not os.path.isdir(source):
-        raise SiteErrors(
-            [
-                EditorError(
-                    source, None, "ce dossier n'existe pas", "donnez le dossier du site Jekyll"
-                )
-            ]
-        )
+        error = EditorError(source, None, "ce dossier n'existe pas", "donnez le dossier du site")
+        return None, [error]
     if source == output or source.startswith(output + os.sep):
-        raise SiteErrors(
-            [
-                EditorError(
-                    output,
-                    None,
-                    "le dossier de sortie contient le site lui-même",
-                    "choisissez un dossier de sortie hors du dossier du site, ou dans lui",
-                )
-            ]
-        )
+        return None, [
+            EditorError(
+                output,
+                None,
+                "le dossier de sortie contient le site lui-même",
+                "choisissez un dossier de sortie hors du dossier du site, ou dans lui",
+            )
+        ]
     # As Jekyll leaves out its destination: an output folder inside the site is not read.
     inside = os.path.relpath(output, source).replace(os.sep, "/")
     site = read(source, exclude=() if inside.startswith("..") else (inside,))
     if site.errors:
-        raise SiteErrors(site.errors)
+        return None, site.errors
     logging.getLogger("pelican").setLevel(logging.ERROR)
     try:
         Pelican(settings_for(site, output)).run()
     except BuildFailed as failed:
-        raise SiteErrors(failed.errors) from None
+        return None, failed.errors
+    return site, []
+
+
+def build(source, output):
+    """Build `source` into `output`; raise SiteErrors (nothing written) on any content error."""
+    source, output = os.path.abspath(source), os.path.abspath(output)
+    if _foreign_receivers():
+        # A fresh interpreter, where only this package's plugin listens.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            site, errors = pool.submit(_build_here, source, output).result()
+    else:
+        site, errors = _build_here(source, output)
+    if errors:
+        raise SiteErrors(errors)
     return site

@@ -186,3 +186,19 @@ def test_a_missing_source_folder_is_told(tmp_path):
     done = run_cli(tmp_path / "nowhere", tmp_path / "out")
     assert done.returncode == 1
     assert "nowhere: ce dossier n'existe pas" in done.stderr
+
+
+def refuse_every_site(pelican):
+    raise RuntimeError("another site's plugin ran on pelican-jekyll's build")
+
+
+def test_another_sites_plugins_in_the_same_process_do_not_run_on_the_build(tmp_path):
+    from pelican.plugins import signals
+    from pelican_jekyll.build import build
+
+    signals.initialized.connect(refuse_every_site)
+    try:
+        site = build(FIXTURE, tmp_path / "out")
+    finally:
+        signals.initialized.disconnect(refuse_every_site)
+    assert (tmp_path / "out" / site.documents["about.md"].dest).is_file()
