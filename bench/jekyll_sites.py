@@ -147,6 +147,11 @@ def compare(site, show, drop_tags, keep=None):
                     reference.split("\n"), ours.split("\n"), "jekyll", "ours", lineterm="", n=1
                 )
                 print("\n".join(list(diff)[:40]))
+        # An HTML file Jekyll wrote and pelican-jekyll did not: a document it missed.
+        for path in sorted(jekyll_out.rglob("*.html")):
+            if not (ours_out / path.relative_to(jekyll_out)).exists():
+                total += 1
+                causes["path: not written by pelican-jekyll"] += 1
         return {
             "site": site.name,
             "documents": total,
