@@ -1,0 +1,120 @@
+"""Jekyll 4.3's URLs: a page's or a document's template and placeholders -> URL and file."""
+
+import re
+from urllib.parse import quote, unquote
+
+# Jekyll's permalink styles (Document: collections and posts).
+STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+PLACEHOLDER = re.compile(r":([a-z_]+)")
+URL_SAFE = "/:@!$&'()*+,;=-._~"
+
+
+class PermalinkError(ValueError):
+    """A permalink that names a placeholder the document does not have."""
+
+
+def slugify(text, mode="default", cased=False):
+    """Jekyll's Utils.slugify in its default and pretty modes."""
+    if text is None:
+        return None
+    # \w is Ruby's \p{L}\p{M}\p{Nd} and "_", which only the pretty mode keeps.
+    pattern = r"[^\w._~!$&'()+,;=@]+" if mode == "pretty" else r"[\W_]+"
+    slug = re.sub(pattern, "-", str(text)).strip("-")
+    return slug if cased else slug.lower()
+
+
+def suffix(style):
+    """Utils.add_permalink_suffix: what a page's template ends with under `style`."""
+    if style == "pretty":
+        return "/"
+    if style in ("date", "ordinal", "none", "weekdate"):
+        return ":output_ext"
+    ending = ""
+    if style.endswith("/"):
+        ending += "/"
+    if style.endswith(":output_ext"):
+        ending += ":output_ext"
+    return ending
+
+
+def page_template(basename, output_ext, style):
+    """Jekyll::Page#template."""
+    if output_ext != ".html":
+        return "/:path/:basename:output_ext"
+    if basename == "index":
+        return "/:path/"
+    return "/:path/:basename" + suffix(style)
+
+
+def collection_template(collection, style):
+    """Jekyll::Collection#url_template."""
+    if collection.permalink:
+        return STYLES.get(collection.permalink, collection.permalink)
+    return "/:collection/:path" + suffix(style)
+
+
+def date_values(date):
+    iso_year, iso_week, iso_day = date.isocalendar()
+    return {
+        "year": f"{date.year:04d}",
+        "month": f"{date.month:02d}",
+        "day": f"{date.day:02d}",
+        "hour": f"{getattr(date, 'hour', 0):02d}",
+        "minute": f"{getattr(date, 'minute', 0):02d}",
+        "second": f"{getattr(date, 'second', 0):02d}",
+        "i_day": str(date.day),
+        "i_month": str(date.month),
+        "short_year": f"{date.year % 100:02d}",
+        "y_day": f"{date.timetuple().tm_yday:03d}",
+        "short_month": date.strftime("%b"),
+        "long_month": date.strftime("%B"),
+        "short_day": date.strftime("%a"),
+        "long_day": date.strftime("%A"),
+        "w_year": str(iso_year),
+        "week": f"{iso_week:02d}",
+        "w_day": str(iso_day),
+    }
+
+
+def generate(template, values):
+    """URL#generate_url then #sanitize_url: placeholders replaced, slashes tidied."""
+
+    def substitute(match):
+        name = match.group(1)
+        # Longest known name first, so that `:title_x` is not an unknown placeholder.
+        for end in range(len(name), 0, -1):
+            if name[:end] in values:
+                value = values[name[:end]]
+                return _escape(value) + name[end:]
+        raise PermalinkError(
+            f"le permalien « {template} » utilise « :{name} », inconnu pour ce document"
+        )
+
+    url = PLACEHOLDER.sub(substitute, template)
+    url = re.sub(r"/{2,}", "/", url)
+    url = re.sub(r"\.+/", "/", url)
+    return "/" + url.lstrip("/")
+
+
+def _escape(value):
+    # Jekyll escapes each value (URL.escape_path); the file is written unescaped.
+    return quote(str(value), safe=URL_SAFE)
+
+
+def destination(url, output_ext=".html"):
+    """Document#destination: the file Jekyll writes for `url`, relative to the output."""
+    path = unquote(url).lstrip("/")
+    if url.endswith("/") or path == "":
+        path += "index"
+    if not path.endswith(output_ext):
+        path += output_ext
+    parts = [p for p in path.split("/") if p]
+    if any(p == ".." for p in parts):
+        raise PermalinkError(f"l'adresse « {url} » sort du dossier de sortie avec « .. »")
+    return "/".join(parts)
