@@ -146,6 +146,7 @@ def test_pelican_sitemap_dates_undated_pages_with_the_moment_we_give(tmp_path, m
     from pelican.plugins.sitemap import sitemap
 
     monkeypatch.setattr(sitemap.generator, "now", sitemap.generator.now)  # restored after
+    upstream.forget_sitemap_run()  # a failed test build before this one may have left its own
     pelican = SimpleNamespace(settings={"SITEURL": "", "SITEMAP": {}}, output_path=str(tmp_path))
     sitemap.generator.init(pelican)
     undated = SimpleNamespace(url="a/", status="published")
@@ -153,6 +154,25 @@ def test_pelican_sitemap_dates_undated_pages_with_the_moment_we_give(tmp_path, m
     upstream.set_sitemap_undated_lastmod(datetime(2001, 2, 3, 4, 5, tzinfo=UTC))
     sitemap.generator.finalize(pelican)
     assert "<lastmod>2001-02-03T04:05:00+00:00</lastmod>" in (tmp_path / "sitemap.xml").read_text()
+
+
+def test_pelican_sitemap_keeps_a_failed_build_until_we_forget_it(tmp_path):
+    from pelican.plugins.sitemap import sitemap
+
+    failed = SimpleNamespace(settings={"SITEURL": "", "SITEMAP": {}}, output_path=str(tmp_path))
+    sitemap.generator.init(failed)  # then no `finalized`: the build stopped
+    sitemap.generator.queue_page(str(tmp_path / "vieux" / "index.html"), {})
+    upstream.forget_sitemap_run()
+    (tmp_path / "neuf").mkdir()
+    pelican = SimpleNamespace(
+        settings={"SITEURL": "", "SITEMAP": {}}, output_path=str(tmp_path / "neuf")
+    )
+    sitemap.generator.init(pelican)
+    sitemap.generator.queue_page(str(tmp_path / "neuf" / "a" / "index.html"), {})
+    sitemap.generator.finalize(pelican)
+    written = (tmp_path / "neuf" / "sitemap.xml").read_text()
+    assert "/a/" in written
+    assert "vieux" not in written
 
 
 def test_liquid_keeps_a_parser_per_environment_until_we_forget_them():

@@ -81,6 +81,16 @@ def set_sitemap_undated_lastmod(moment):
     sitemap.generator.now = moment
 
 
+def forget_sitemap_run():
+    """pelican-sitemap writes for the first Pelican object it saw, and forgets it only when
+    that one finishes: after a failed build, a process that builds again (make serve's
+    build process) would never write sitemap.xml, or would list the failed build's pages."""
+    from pelican.plugins.sitemap import sitemap
+
+    sitemap.generator._main_pelican = None
+    sitemap.generator.page_queue = []
+
+
 # -- python-liquid -------------------------------------------------------------------
 
 

@@ -29,6 +29,12 @@ def claim_sitemap(pelican):
     shared(pelican.settings).declare(name, f"{name} (SITEMAP)")
 
 
+def start_build(pelican):
+    """A new build: pelican-sitemap forgets a build that failed before it wrote."""
+    upstream.forget_sitemap_run()
+    claim_sitemap(pelican)
+
+
 def date_undated_pages(generators):
     upstream.set_sitemap_undated_lastmod(generators[0].settings["CALL"].settings.now)
 
@@ -40,4 +46,4 @@ def register():
     # it on `initialized`), and pelican-sitemap writes later, on `finalized`;
     # initialized: before any file is read, so that the duplicate check knows the sitemap.
     signals.all_generators_finalized.connect(date_undated_pages)
-    signals.initialized.connect(claim_sitemap)
+    signals.initialized.connect(start_build)
