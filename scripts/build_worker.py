@@ -13,7 +13,7 @@ Pelican's messages and exit status are those of `pelican` itself; the worker
 answers on a pipe of its own, so the terminal shows only Pelican's output.
 
 No file keeps a build busy (plugins/jekyll_compat/watchdog.py stops the reading
-of one after 10 s). Should a build still not answer within `timeout` seconds
+of one after 8 s). Should a build still not answer within `timeout` seconds
 (code stuck where no Python signal reaches it), the worker is killed and the next
 build starts a new one: `make serve` then rebuilds as soon as the file is fixed.
 """
