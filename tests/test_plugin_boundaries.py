@@ -62,6 +62,11 @@ WORKS_ALONE = {
     ),
     "strict_templates": ({}, {}, lambda out: (out / "index.html").is_file()),
     "setting_urls": ({}, {}, lambda out: (out / "index.html").is_file()),
+    "jekyll_markdown": (
+        {"pages/b.md": 'Title: Citation\n\nIl dit "oui"...\n'},
+        {},
+        lambda out: "Il dit “oui”…" in (out / "pages/citation.html").read_text(),
+    ),
     "security_policy": (
         {},
         {},

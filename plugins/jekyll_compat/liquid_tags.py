@@ -253,10 +253,11 @@ class JekyllLiquid(Environment):
     local_namespace_limit = limits.LIQUID_LOCALS_SIZE
     block_nesting_limit = limits.LIQUID_BLOCK_NESTING
 
-    def __init__(self, includes_dir, includes_rel, url_of):
+    def __init__(self, includes_dir, includes_rel, url_of, autoescape=True):
         loader = DigestingLoader(includes_dir, includes_rel)
         # autoescape: a value printed by {{ … }} is text (front matter, settings), never HTML.
-        super().__init__(loader=loader, undefined=StrictUndefined, autoescape=True)
+        # Jekyll itself escapes nothing (a page may print a post's `content`).
+        super().__init__(loader=loader, undefined=StrictUndefined, autoescape=autoescape)
         self.includes_rel = includes_rel
         self._url_of = url_of
         self.recording = None  # a read_memo.Dependencies while a file is read

@@ -147,7 +147,10 @@ class SiteLiquid(JekyllLiquid):
 
     def __init__(self, renderer):
         site = renderer.site
-        super().__init__(os.path.join(site.source, INCLUDES), INCLUDES, renderer.url_of)
+        # Jekyll's Liquid escapes nothing: a page prints its posts' `content` as HTML.
+        super().__init__(
+            os.path.join(site.source, INCLUDES), INCLUDES, renderer.url_of, autoescape=False
+        )
         self.renderer = renderer
         if not site.config.strict_variables:
             self.undefined = Undefined  # Jekyll's default: an unknown variable prints nothing
