@@ -89,11 +89,12 @@ CAPTURES := test-results/captures
 
 # While working: lint, then every test that needs no browser, no nginx and no network
 # (pytest markers, pyproject.toml), in under 30 s on 2 cores. `make test` runs them all.
+# Both run the tests on every core (pytest-xdist).
 check: lint $(NODE_TOOLS) ## Lint and the fast tests (no browser, no nginx): run it while working
-	$(BIN)/pytest -q -m "not browser and not nginx and not slow"
+	$(BIN)/pytest -q -n auto -m "not browser and not nginx and not slow"
 
 test: lint browser $(NODE_TOOLS) ## Run every test (what CI runs)
-	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest || status=$$?; \
+	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest -n auto || status=$$?; \
 	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
 
 # Build times (bench/bench.py): medians over 3 runs; `make bench BENCH=--quick` for one run.
@@ -113,5 +114,6 @@ lock: ## Re-pin requirements.txt from requirements.in in a fresh environment
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check -r requirements.in
 	{ echo "# Pinned by 'make lock' from requirements.in (Python 3.11). Do not edit by hand."; \
+	  grep '^-e ' requirements.in; \
 	  .lock-venv/bin/pip freeze --exclude-editable; } > requirements.txt
 	rm -rf .lock-venv

@@ -145,6 +145,7 @@ def _run_build_script(site, env=None):
     return result.returncode, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("code", "cause", "fix"),
     [
@@ -253,6 +254,7 @@ def test_a_number_too_long_in_a_liquid_tag_is_told_in_french(build):
     )
 
 
+@pytest.mark.slow
 def test_a_refused_build_exits_as_documented(tmp_path):
     """scripts/build.py says 1; `make html` says 2, as make does for any failed command."""
     site = copy_real_project(tmp_path / "site")

@@ -130,6 +130,7 @@ def test_each_known_vector_in_a_body_is_refused_or_harmless(site, vector):
 
 
 @EXAMPLES
+@pytest.mark.slow
 @given(body=BODIES, description=BODIES)
 def test_hostile_bodies_and_markdown_fields(site, body, description):
     page = f"---\nlayout: page\ntitle: Hostile\ndescription: {quoted(description)}\n---\n"
@@ -137,6 +138,7 @@ def test_hostile_bodies_and_markdown_fields(site, body, description):
 
 
 @EXAMPLES
+@pytest.mark.slow
 @given(svg=SVG_FILES, html=HTML_FILES, include=BODIES)
 def test_hostile_static_files_and_includes(site, svg, html, include):
     uses = "---\nlayout: page\ntitle: Inclus\n---\nAvant.\n\n{% include hostile.html %}\n"
@@ -162,6 +164,7 @@ def _has_text(path):
 
 
 @EXAMPLES
+@pytest.mark.slow
 @given(
     title=VALUES,
     resume=VALUES,
@@ -185,6 +188,7 @@ def test_hostile_front_matter_values(site, title, resume, administration, profil
 HOST_FILES = [p for p in ("/etc/passwd", "/etc/os-release", "/etc/hosts") if _has_text(p)]
 
 
+@pytest.mark.slow
 @settings(EXAMPLES, max_examples=8)
 @given(
     target=st.sampled_from(HOST_FILES),

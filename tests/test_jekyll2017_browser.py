@@ -6,6 +6,8 @@ from conftest import build_real_site
 from jekyll2017_helpers import posts, site_with_2017_files, title_part
 from playwright.sync_api import sync_playwright
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):

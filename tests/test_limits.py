@@ -180,6 +180,7 @@ def test_lists_nested_up_to_the_limit_build(build):
     assert len(html.select("ul")) == limits.MARKDOWN_NESTING
 
 
+@pytest.mark.slow
 def test_a_file_that_reads_too_long_is_stopped_by_the_watchdog(tmp_path):
     files = {"pages/piege.md": page(PAGE, SLOW_BODY)}
     assert_refused(
@@ -189,6 +190,7 @@ def test_a_file_that_reads_too_long_is_stopped_by_the_watchdog(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_a_file_that_needs_too_much_memory_is_stopped_by_the_watchdog(tmp_path):
     # join builds its whole text before Liquid's output bound can see it.
     files = {"pages/piege.md": page(PAGE, "Texte.\n\n{{ (1..100000000) | join: ',' }}\n")}
@@ -199,6 +201,7 @@ def test_a_file_that_needs_too_much_memory_is_stopped_by_the_watchdog(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_make_serve_rebuilds_once_a_hostile_file_is_deleted(tmp_path):
     with make_serve(tmp_path) as served:
         assert wait_for(served.url + "/cgu/", "Conditions générales"), served.output()

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Each runs Pelican in a fresh interpreter (nothing imported before the plugin).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "plugins"
 RUN_PELICAN = ROOT / "scripts" / "run_pelican.py"

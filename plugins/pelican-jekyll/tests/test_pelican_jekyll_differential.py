@@ -14,6 +14,9 @@ import pytest
 from jekyll_markdown import parity
 from pelican_jekyll.build import build
 
+# Each builds with Jekyll (Ruby) too: `make test` runs them, `make check` does not.
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 BODY = re.compile(r"<body>(.*)</body>", re.S)
 # Jekyll's styles, and a pattern of the site's own.
