@@ -8,16 +8,22 @@ allow-list this run (checks.py runs on every body and Markdown field before anyt
 is written), or that passes it there; anything else stops the build.
 """
 
+import re
+
 from markupsafe import Markup, escape
 
 FILTER = "checked_html"
 # Every attribute of our templates is double-quoted (tests/test_escaping.py checks it),
 # so an apostrophe needs no escaping: "d'intérêt" stays as editors wrote it.
 APOSTROPHE = "&#39;"
+SPECIAL = re.compile('[&<>"]')
 
 
 def as_text(value):
     """What `{{ value }}` prints: Markup as it is, anything else escaped (&, <, >, ")."""
+    # Most values are plain text with nothing to escape: the fast path of every page.
+    if type(value) is str and not SPECIAL.search(value):
+        return Markup(value)
     if hasattr(value, "__html__"):
         return value
     return Markup(str(escape(value)).replace(APOSTROPHE, "'"))
