@@ -127,30 +127,43 @@ class SiteDrop(Mapping):
     __repr__ = __str__
 
 
-class LinkNode(Node):
-    __slots__ = ("target",)
+class TargetNode(Node):
+    """A tag's one argument (a file, a post), written as what the environment's `resolve`
+    method makes of it (its URL)."""
 
-    def __init__(self, token, target):
+    __slots__ = ("resolve", "target")
+
+    def __init__(self, token, target, resolve):
         super().__init__(token)
-        self.target = target
+        self.target, self.resolve = target, resolve
         self.blank = False
 
     def render_to_output(self, context, buffer):
-        # The reader gives the environment its way of finding another page's URL.
-        return buffer.write(context.env.url_of(self.target, self.token))
+        return buffer.write(getattr(context.env, self.resolve)(self.target, self.token))
 
 
-class LinkTag(Tag):
-    """`{% link pages/x.md %}`: the URL of the page built from that file."""
+class TargetTag(Tag):
+    """A tag with one argument that the environment resolves: `resolve` names its method,
+    `missing` is the error for a tag written without its argument."""
 
-    name = "link"
     block = False
+    resolve = ""
+    missing = ""
 
     def parse(self, stream):
         token = stream.eat(TOKEN_TAG)
         if stream.current.kind != TOKEN_EXPRESSION or not stream.current.value.strip():
-            raise LiquidSyntaxError("link: missing file path", token=token)
-        return LinkNode(token, stream.current.value.strip())
+            raise LiquidSyntaxError(self.missing, token=token)
+        return TargetNode(token, stream.current.value.strip(), self.resolve)
+
+
+class LinkTag(TargetTag):
+    """`{% link pages/x.md %}`: the URL of the page built from that file."""
+
+    # The reader gives the environment its way of finding another page's URL.
+    name = "link"
+    resolve = "url_of"
+    missing = "link: missing file path"
 
 
 class IncludeNode(Node):

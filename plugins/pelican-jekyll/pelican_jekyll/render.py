@@ -11,7 +11,7 @@ from urllib.parse import quote, quote_plus
 
 import markdown
 from jekyll_compat.errors import EditorError
-from jekyll_compat.liquid_tags import JekyllLiquid, to_editor_error
+from jekyll_compat.liquid_tags import JekyllLiquid, TargetTag, to_editor_error
 from jekyll_markdown import JekyllMarkdownExtension
 from liquid import Undefined
 from liquid.ast import Node
@@ -72,29 +72,12 @@ class DocumentDrop(Mapping):
         return len({**self.doc.front, **self._computed(), "content": None})
 
 
-class PostUrlNode(Node):
-    __slots__ = ("target",)
-
-    def __init__(self, token, target):
-        super().__init__(token)
-        self.target = target
-        self.blank = False
-
-    def render_to_output(self, context, buffer):
-        return buffer.write(context.env.post_url(self.target, self.token))
-
-
-class PostUrlTag(Tag):
+class PostUrlTag(TargetTag):
     """`{% post_url 2010-07-21-name %}`: the post's URL, with the base URL."""
 
     name = "post_url"
-    block = False
-
-    def parse(self, stream):
-        token = stream.eat(TOKEN_TAG)
-        if stream.current.kind != TOKEN_EXPRESSION or not stream.current.value.strip():
-            raise LiquidSyntaxError("post_url: missing post name", token=token)
-        return PostUrlNode(token, stream.current.value.strip())
+    resolve = "post_url"
+    missing = "post_url: missing post name"
 
 
 class HighlightNode(Node):
