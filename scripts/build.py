@@ -129,14 +129,14 @@ class BuildError(Exception):
     """What keeps a build from starting or from being put in place, told in French."""
 
 
-def build_with(settings, run, tidy_after=True):
-    """`run(folder)` builds into a fresh folder, swapped in if it returns 0; its status.
+def build_with(output, run, tidy_after=True):
+    """`run(folder)` builds into a fresh folder, swapped in for `output` (an OutputFolder)
+    if it returns 0; its status.
 
     With tidy_after False, the replaced site is left in its hidden folder for
-    `tidy_up()` (or the next build) to remove, so that the caller can say sooner
+    `tidy_up(output)` (or the next build) to remove, so that the caller can say sooner
     that the new site is in place.
     """
-    output = output_folder(settings)
     if output.path.is_symlink():
         # Swapping would move the link, and a copy of output/ would copy a link.
         raise BuildError(
@@ -160,9 +160,8 @@ def build_with(settings, run, tidy_after=True):
                 shutil.rmtree(new, ignore_errors=True)
 
 
-def tidy_up(settings):
-    """Remove what earlier builds left beside output/ (builds take turns: the lock)."""
-    output = output_folder(settings)
+def tidy_up(output):
+    """Remove what earlier builds left beside `output` (builds take turns: the lock)."""
     with open(output.lock_file, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         output.tidy()
@@ -176,7 +175,7 @@ def build(settings, extra=()):
 
     if placeholders.report(settings):
         return 1
-    return build_with(settings, run)
+    return build_with(output_folder(settings), run)
 
 
 def main():

@@ -27,7 +27,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build import BuildError, build_with, disk_errors, tidy_up
+from build import BuildError, build_with, disk_errors, output_folder, tidy_up
 from jinja2 import BytecodeCache
 from pelican import Pelican, log
 from pelican.settings import read_settings
@@ -163,9 +163,11 @@ def serve_builds(settings_file, reply_fd):
     bytecode_cache = MemoryBytecodeCache()
     with os.fdopen(reply_fd, "w") as replies:
         for _ in sys.stdin:
+            # Read once a build: the settings may be half saved by the time it is tidied.
+            output = output_folder(settings_file)
             try:
                 status = build_with(
-                    settings_file,
+                    output,
                     lambda new: run_pelican(settings_file, new, bytecode_cache),
                     tidy_after=False,
                 )
@@ -178,7 +180,7 @@ def serve_builds(settings_file, reply_fd):
                 status = 1
             replies.write(f"{status}\n")
             replies.flush()
-            tidy_up(settings_file)  # the replaced site, once the new one is announced
+            tidy_up(output)  # the replaced site, once the new one is announced
 
 
 def main():
