@@ -36,6 +36,7 @@ PLUGINS = [
     "templated_only",
     "application_call",
     "challenge_index",
+    "page_summary",
     "strict_templates",
     "security_policy",
     "content_schema",
@@ -307,3 +308,11 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # Where candidates write about the programme and their personal data.
 CONTACT_EMAIL = "eig@data.gouv.fr"
+
+# Home page, summaries, next call (issue 17). A page with at least min_headings sections
+# (## headings) opens with their summary; `sommaire: true` or `false` in its front matter
+# decides instead (plugins/page_summary).
+PAGE_SUMMARY = {"level": 2, "min_headings": 6}
+# Where candidates subscribe to hear about the next call: an external page (https), and
+# who runs the list, named on the personal-data page. None: nothing is offered.
+MAILING_LIST = None

@@ -25,6 +25,9 @@ def compute_state(pelican):
         "application_form_url": state.action_url(),
         "call_opens_label": state.opens_label,
         "call_closes_label": state.closes_label,
+        # false when unset: Liquid's {% if %} takes an empty text for true.
+        "mailing_list_url": state.mailing_list.url if state.mailing_list else False,
+        "mailing_list_operator": state.mailing_list.operator if state.mailing_list else False,
     }
     logger.info("application_call: call %s at build time %s", state.state, state.settings.now)
 

@@ -30,6 +30,14 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
+class MailingList:
+    """An external page where candidates subscribe to hear about the next call."""
+
+    url: str
+    operator: str  # who runs the list, named on the personal-data page
+
+
+@dataclass(frozen=True)
 class CallSettings:
     form_url: str
     opens: datetime
@@ -40,6 +48,7 @@ class CallSettings:
     calendar_save_as: str
     key_dates: tuple
     now: datetime
+    mailing_list: MailingList | None = None
 
 
 def _moment(value, where):
@@ -106,6 +115,15 @@ SPEC = Spec(
         "CALL_CLOSES": Check(_moment),
         "TIMEZONE": Check(_zone, default="UTC"),
         "FORM_EMBED": Bool(default=False),
+        # Where to hear about the next call (an external page: no form of ours), or None.
+        "MAILING_LIST": Optional(
+            SubConfig(
+                {
+                    "url": URL(),
+                    "operator": Text(check=str.strip, hint="le nom de qui gère la liste"),
+                }
+            )
+        ),
         SETTING: SubConfig(
             {
                 # Our page about applying: where calls to action lead while the form is shut.
@@ -146,6 +164,7 @@ def load(settings, environ=os.environ):
     """Check the call's settings; return them typed, with the build time."""
     values = SPEC.load(settings)
     options = values[SETTING]
+    mailing_list = values["MAILING_LIST"]
     return CallSettings(
         form_url=values["APPLICATION_FORM_URL"],
         opens=values["CALL_OPENS"],
@@ -156,4 +175,5 @@ def load(settings, environ=os.environ):
         calendar_save_as=options["calendar_save_as"],
         key_dates=tuple(options["key_dates"]),
         now=build_time(environ),
+        mailing_list=MailingList(**mailing_list) if mailing_list else None,
     )

@@ -22,6 +22,8 @@ class CallState:
         self.opens_label = french_dates.day(call.opens)
         self.closes_label = french_dates.day(call.closes)
         self.closes_moment_label = french_dates.moment(call.closes)
+        # Offered while the form is shut (upcoming, closed); None when not set up.
+        self.mailing_list = call.mailing_list
 
     @property
     def is_open(self):

@@ -356,6 +356,14 @@ PAGE = Kind(
             "Les conditions pour candidater au programme.",
             label="Résumé",
         ),
+        Field(
+            "sommaire",
+            BOOLEAN,
+            "`true` : la page s'ouvre sur la liste de ses sections (titres `##`), chacune "
+            "un lien ; `false` : jamais ; sans la clé, dès 6 sections (PAGE_SUMMARY).",
+            True,
+            label="Sommaire",
+        ),
         *_common("de la page"),
     ),
 )
