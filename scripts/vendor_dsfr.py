@@ -63,6 +63,7 @@ COMPONENTS = (
     "button",
     "callout",
     "link",
+    "summary",
 )
 
 # Layout helpers the templates rely on. In 1.x they are in core, not in the (huge)
