@@ -120,7 +120,9 @@ SPEC = Spec(
             SubConfig(
                 {
                     "url": URL(),
-                    "operator": Text(check=str.strip, hint="le nom de qui gère la liste"),
+                    "operator": Text(
+                        check=str.strip, hint="le nom de qui gère la liste, comme « la DINUM »"
+                    ),
                 }
             )
         ),
