@@ -75,6 +75,17 @@ WORKS_ALONE = {
         {},
         lambda out: "default-src 'self'" in (out / "pages/accueil.html").read_text(),
     ),
+    "page_summary": (
+        {
+            "theme/templates/page.html": (
+                '<p id="menu"></p>{% set s = page | page_summary %}'
+                '{{ s.entries | map("first") | join }}'
+            ),
+            "pages/b.md": 'Title: Sections\n\n<h2 id="menu">Menu</h2>\n',
+        },
+        {"PAGE_SUMMARY": {"min_headings": 1}},
+        lambda out: (out / "pages/sections.html").read_text() == '<p id="menu"></p>menu-1',
+    ),
     "asset_fingerprints": (
         {"static/x.css": "body { color: red }\n"},
         {},
