@@ -18,6 +18,7 @@ SHIPPED_CSS = ROOT / "static" / "dsfr" / "dsfr.min.css"
 # DSFR classes the markup carries for structure only: DSFR itself has no rule for them.
 STYLELESS_DSFR_CLASSES = {
     "fr-footer__content-item",  # 1.15: the list and the links are styled, not the items
+    "fr-summary__list",  # 1.15: styled as `.fr-summary ol`, the class has no rule of its own
 }
 
 

@@ -167,10 +167,10 @@ def card_hrefs(page):
     return [a["href"] for a in page.select("main .fr-card .fr-card__title a")]
 
 
-def test_home_lists_the_challenges_after_the_welcome_text_then_the_call_to_action(real_site):
+def test_home_opens_with_the_call_then_the_welcome_text_then_the_challenges(real_site):
     main = real_site.html(HOME.save_as).select_one("main")
     blocks = [tag.name for tag in main.select("article, section, .fr-callout")]
-    assert blocks == ["article", "section", "div"]
+    assert blocks == ["div", "article", "section"]
     section = main.select_one("section")
     assert section.h2.get_text() == "Les défis"
     cards = [(a.get_text(), a["href"]) for a in section.select(".fr-card__title a")]
