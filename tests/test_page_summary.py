@@ -205,3 +205,9 @@ def test_a_wrong_setting_stops_the_build_in_french(tmp_path, value, message):
     assert f"page_summary: {message}" in result.log, result.log
     assert result.files() == set()
     shutil.rmtree(site)
+
+
+def test_a_heading_with_no_free_id_is_left_out_rather_than_linked_to_the_template():
+    taken = "".join(f'<h3 id="menu-{n}">x</h3>' for n in range(1, 1000))
+    summary = summarise(f'<h2 id="menu">Menu</h2>{taken}<h2 id="b">B</h2>', 2, {"menu"})
+    assert summary.entries == (("b", "B"),)

@@ -22,18 +22,20 @@ def _label(node):
 
 
 def headings(html, level):
-    """(id, label) of every heading of `level` in `html`, in order, as a browser parses it."""
+    """(id, label) of every heading of `level` in `html`, in order, as a browser parses it;
+    and every id of `html`."""
     tree = LexborHTMLParser(f"<body>{html}</body>")
-    return [(node.attributes.get("id") or "", _label(node)) for node in tree.css(f"h{level}")]
+    found = [(node.attributes.get("id") or "", _label(node)) for node in tree.css(f"h{level}")]
+    return found, {node.attributes.get("id") for node in tree.css("[id]")}
 
 
 def _free(anchor, taken):
-    """`anchor`, or `anchor-1`, `anchor-2`… the first that is not taken."""
+    """`anchor-1`, `anchor-2`… the first that is not taken (None past MAX_SUFFIX)."""
     for suffix in range(1, MAX_SUFFIX):
         candidate = f"{anchor}-{suffix}"
         if candidate not in taken:
             return candidate
-    raise ValueError(f"no free id for {anchor!r}")
+    return None
 
 
 def _rename(html, old, new):
@@ -48,20 +50,22 @@ def _rename(html, old, new):
 
 def summarise(html, level, reserved):
     """The headings of `level`, each with an id of its own (renamed off `reserved`)."""
-    found = headings(html, level)
-    taken = set(reserved) | {anchor for anchor, _ in found}
+    found, ids = headings(html, level)
+    taken = set(reserved) | ids
     entries, renamed = [], False
     for anchor, label in found:
         if not anchor or not label:
             continue  # a heading without id or text is no entry of a list of links
         if anchor in reserved:
             new = _free(anchor, taken)
+            if new is None:
+                continue  # left out of the summary rather than linked to the template's id
             html = _rename(html, anchor, new)
             taken.add(new)
             anchor, renamed = new, True
         entries.append((anchor, label))
     if renamed:
         # Only ids the body really has are linked (a heading written in odd HTML keeps its id).
-        present = {anchor for anchor, _ in headings(html, level)}
+        present = {anchor for anchor, _ in headings(html, level)[0]}
         entries = [entry for entry in entries if entry[0] in present]
     return Summary(tuple(entries), html)
