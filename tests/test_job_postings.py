@@ -14,9 +14,10 @@ import pytest
 import site_content
 import yaml
 from bs4 import BeautifulSoup
-from conftest import at_moment, build_real_site, copy_real_site
+from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site
 from jekyll_compat.filenames import DATED_NAME
 from job_postings import json_ld
+from job_postings import settings as job_settings
 
 DATA_BLOCK = "application/ld+json"
 # Google's employmentType values, and the units of a salary.
@@ -334,3 +335,68 @@ def test_the_serialiser_escapes_what_could_end_a_script_block(value):
     assert not re.search("[<>&\u2028\u2029]", text)
     assert json.loads(text) == data
     assert text.index('"a"') < text.index('"b"')  # sorted keys
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+def _problems(**values):
+    return job_settings.SPEC.problems({"JOB_POSTINGS": values})[1]
+
+
+def test_the_site_s_own_settings_meet_the_spec():
+    for conf in ("pelicanconf.py", "publishconf.py"):
+        assert job_settings.SPEC.problems(site_content.settings(conf))[1] == [], conf
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"title": "Entrepreneur"}, "JOB_POSTINGS['title'] doit contenir {title}"),
+        ({"employment_type": []}, "JOB_POSTINGS['employment_type'] doit être une liste non vide"),
+        ({"employment_type": ["CDD"]}, "JOB_POSTINGS['employment_type'] : 'CDD' n'est pas un type"),
+        ({"salary": 4000}, "JOB_POSTINGS['salary'] doit être None ou un dictionnaire comme"),
+        (
+            {"salary": {"amount": "4 000", "currency": "EUR", "unit": "MONTH"}},
+            "JOB_POSTINGS['salary']['amount'] doit être un nombre positif",
+        ),
+        (
+            {"salary": {"amount": 4000, "currency": "€", "unit": "MONTH"}},
+            "JOB_POSTINGS['salary']['currency'] doit être un code de monnaie ISO 4217",
+        ),
+        (
+            {"salary": {"amount": 4000, "currency": "EUR", "unit": "MOIS"}},
+            "JOB_POSTINGS['salary']['unit'] vaut 'MOIS' ; valeurs possibles : HOUR",
+        ),
+        ({"country": "France"}, "JOB_POSTINGS['country'] doit être un code de pays ISO 3166-1"),
+        ({"events_page": "/reglement/"}, "JOB_POSTINGS['events_page'] doit être None ou l'adresse"),
+        ({"salaire": 1}, "clé inconnue dans JOB_POSTINGS : salaire"),
+    ],
+)
+def test_a_wrong_setting_is_named_with_what_to_write(values, message):
+    problems = _problems(**values)
+    assert len(problems) == 1 and problems[0].startswith(message), problems
+
+
+def test_an_events_page_that_no_page_has_stops_the_build(tmp_path):
+    result = build_real_site_with(
+        tmp_path, 'JOB_POSTINGS = {**JOB_POSTINGS, "events_page": "calendrier/"}\n'
+    )
+    assert result.returncode == 1, result.log
+    assert "Traceback" not in result.log
+    assert (
+        "job_postings: JOB_POSTINGS['events_page'] = 'calendrier/' : aucune page n'a cette adresse"
+    ) in " ".join(result.log.split())
+    assert not (result.output / "index.html").exists()
+
+
+def test_no_salary_setting_publishes_no_salary(tmp_path):
+    result = build_real_site_with(
+        tmp_path,
+        'JOB_POSTINGS = {**JOB_POSTINGS, "salary": None}\n',
+        env=at_moment("open"),
+    )
+    assert result.returncode == 0, result.log
+    for challenge in site_content.challenges():
+        (posting,) = postings(result, challenge)
+        assert "baseSalary" not in posting, challenge.source

@@ -2,7 +2,7 @@
 
 import re
 
-from eig_common.options import Check, ListOf, Option, Optional, Spec, SubConfig, Text
+from eig_common.options import Check, Option, Optional, Spec, SubConfig, Text
 
 SETTING = "JOB_POSTINGS"
 # The values of employmentType that Google's job-posting documentation lists.
@@ -27,10 +27,16 @@ def _title(value, where):
     return value
 
 
-def _employment_type(value, where):
-    if value not in EMPLOYMENT_TYPES:
-        Option.fail(f"{where} vaut {value!r} ; valeurs possibles : {', '.join(EMPLOYMENT_TYPES)}")
-    return value
+def _employment_types(value, where):
+    if not isinstance(value, (list, tuple)) or not value:
+        Option.fail(f"{where} doit être une liste non vide de types d'emploi, comme ['FULL_TIME']")
+    for item in value:
+        if item not in EMPLOYMENT_TYPES:
+            Option.fail(
+                f"{where} : {item!r} n'est pas un type d'emploi ; "
+                f"valeurs possibles : {', '.join(EMPLOYMENT_TYPES)}"
+            )
+    return list(value)
 
 
 def _salary(value, where):
@@ -72,12 +78,7 @@ SPEC = Spec(
             {
                 # The job's title ({title}: the challenge's), not the challenge's alone.
                 "title": Check(_title, default="{title}"),
-                "employment_type": ListOf(
-                    Check(_employment_type),
-                    default=["FULL_TIME"],
-                    non_empty=True,
-                    hint="une liste non vide de types d'emploi, comme ['FULL_TIME']",
-                ),
+                "employment_type": Check(_employment_types, default=["FULL_TIME"]),
                 # The pay, or None to publish none.
                 "salary": Optional(Check(_salary)),
                 # The country of every job: places name only a town (front matter `lieu`).
