@@ -322,6 +322,6 @@ JOB_POSTINGS = {
     # Front matter names a town at most (`lieu`); every post is in this country.
     "country": "FR",
     "identifier_name": "Entrepreneurs d'intérêt général – promotion 2",
-    "events_page": "reglement/",
+    "events_page": "pages/reglement.md",
     "organizer": "Mission Etalab",
 }

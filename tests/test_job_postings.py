@@ -205,7 +205,7 @@ def test_structured_data_is_on_challenges_and_the_key_dates_page_only(request, s
     events_page = options()["events_page"]
     for page in site_content.pages():
         found = blocks(soup_of(build, page.save_as))
-        if page.url.strip("/") == (events_page or "").strip("/"):
+        if page.source == events_page:
             assert [d.get("@graph") is not None for d, _ in found] == [True], page.source
         else:
             assert found == [], page.source
@@ -231,9 +231,7 @@ def test_every_block_is_a_data_block_in_its_canonical_bytes(request, state):
 
 
 def _events(build):
-    page = next(
-        p for p in site_content.pages() if p.url.strip("/") == options()["events_page"].strip("/")
-    )
+    page = next(p for p in site_content.pages() if p.source == options()["events_page"])
     ((graph, _),) = blocks(soup_of(build, page.save_as))
     return graph["@graph"]
 
@@ -369,7 +367,7 @@ def test_the_site_s_own_settings_meet_the_spec():
             "JOB_POSTINGS['salary']['unit'] vaut 'MOIS' ; valeurs possibles : HOUR",
         ),
         ({"country": "France"}, "JOB_POSTINGS['country'] doit être un code de pays ISO 3166-1"),
-        ({"events_page": "/reglement/"}, "JOB_POSTINGS['events_page'] doit être None ou l'adresse"),
+        ({"events_page": "reglement/"}, "JOB_POSTINGS['events_page'] doit être None ou le fichier"),
         ({"salaire": 1}, "clé inconnue dans JOB_POSTINGS : salaire"),
     ],
 )
@@ -380,12 +378,13 @@ def test_a_wrong_setting_is_named_with_what_to_write(values, message):
 
 def test_an_events_page_that_no_page_has_stops_the_build(tmp_path):
     result = build_real_site_with(
-        tmp_path, 'JOB_POSTINGS = {**JOB_POSTINGS, "events_page": "calendrier/"}\n'
+        tmp_path, 'JOB_POSTINGS = {**JOB_POSTINGS, "events_page": "pages/calendrier.md"}\n'
     )
     assert result.returncode == 1, result.log
     assert "Traceback" not in result.log
     assert (
-        "job_postings: JOB_POSTINGS['events_page'] = 'calendrier/' : aucune page n'a cette adresse"
+        "job_postings: JOB_POSTINGS['events_page'] = 'pages/calendrier.md' : aucune page "
+        "n'est écrite depuis ce fichier"
     ) in " ".join(result.log.split())
     assert not (result.output / "index.html").exists()
 
@@ -400,3 +399,21 @@ def test_no_salary_setting_publishes_no_salary(tmp_path):
     for challenge in site_content.challenges():
         (posting,) = postings(result, challenge)
         assert "baseSalary" not in posting, challenge.source
+
+
+def test_the_key_dates_follow_their_page_when_its_address_changes(tmp_path):
+    site = copy_real_site(tmp_path)
+    path = site / options()["events_page"]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("---\n", "---\npermalink: /autre-adresse/\n", 1), "utf-8")
+    # The menu and footer settings that link to the page follow it, as an editor would.
+    (old,) = [p.url for p in site_content.pages() if p.source == options()["events_page"]]
+    conf = site / "pelicanconf.py"
+    moved = conf.read_text(encoding="utf-8").replace(f'"{old.lstrip("/")}"', '"autre-adresse/"')
+    conf.write_text(moved, encoding="utf-8")
+    result = build_real_site(site)
+    assert result.returncode == 0, result.log
+    graphs = [data for data, _ in blocks(soup_of(result, "autre-adresse/index.html"))]
+    assert [len(g["@graph"]) for g in graphs] == [
+        1 + len(site_content.settings()["APPLICATION_CALL"]["key_dates"])
+    ]

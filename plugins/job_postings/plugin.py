@@ -31,7 +31,7 @@ class StructuredData:
 
     def page(self, page):
         """The call's Events on the page that lists its key dates; "" on any other page."""
-        if page.url != self.options["events_page"]:
+        if page.relative_source_path != self.options["events_page"]:
             return ""
         return json_ld.dumps(events.call_events(self.call, self.options, *self.site))
 
@@ -47,12 +47,12 @@ def check_events_page(generator):
     if wanted is None:
         return
     pages = [*generator.pages, *generator.hidden_pages]
-    if not any(page.url == wanted for page in pages):
+    if not any(page.relative_source_path == wanted for page in pages):
         raise SettingsError.one(
             "job_postings",
-            f"JOB_POSTINGS['events_page'] = {wanted!r} : aucune page n'a cette adresse ; "
-            "donnez l'adresse de la page qui liste les dates clés (comme 'reglement/'), "
-            "ou None",
+            f"JOB_POSTINGS['events_page'] = {wanted!r} : aucune page n'est écrite depuis ce "
+            "fichier ; donnez le fichier de la page qui liste les dates clés (comme "
+            "'pages/reglement.md'), ou None",
         )
 
 

@@ -63,10 +63,11 @@ def _country(value, where):
     return value
 
 
-def _page_url(value, where):
-    if not isinstance(value, str) or value.startswith(("/", "http")):
+def _source(value, where):
+    if not isinstance(value, str) or not value.endswith(".md") or value.startswith("/"):
         Option.fail(
-            f"{where} doit être None ou l'adresse d'une page, relative au site, comme 'reglement/'"
+            f"{where} doit être None ou le fichier d'une page, depuis la racine du site, "
+            "comme 'pages/reglement.md'"
         )
     return value
 
@@ -85,8 +86,9 @@ SPEC = Spec(
                 "country": Check(_country, default="FR"),
                 # Who names the challenges' identifiers (their slugs).
                 "identifier_name": Optional(Text()),
-                # The page that lists the call's key dates, which carries them as Events.
-                "events_page": Optional(Check(_page_url)),
+                # The source of the page that lists the call's key dates, which carries
+                # them as Events (its file, not its address, which editors may change).
+                "events_page": Optional(Check(_source)),
                 # Who runs the call, the organiser of its key dates.
                 "organizer": Optional(Text()),
             },
