@@ -4,15 +4,13 @@ Templates print it through partials/structured_data.html, which asks STRUCTURED_
 for the page being written; every value goes through json_ld.dumps.
 """
 
-import logging
-
 from eig_common import boundaries
 from eig_common.options import SettingsError
 from pelican import signals
+from pelican.generators import PagesGenerator
 
 from . import events, json_ld, postings, settings
 
-logger = logging.getLogger(__name__)
 KEY = "STRUCTURED_DATA"
 
 
@@ -41,12 +39,13 @@ def start(pelican):
     pelican.settings[KEY] = StructuredData(pelican.settings)
 
 
-def check_events_page(generator):
+def check_events_page(generators):
     """The page named to carry the key dates exists: a typo would silently drop them."""
-    wanted = settings.load(generator.settings)["events_page"]
+    readers = [g for g in generators if isinstance(g, PagesGenerator)]
+    wanted = readers[0].settings[KEY].options["events_page"] if readers else None
     if wanted is None:
         return
-    pages = [*generator.pages, *generator.hidden_pages]
+    pages = [p for g in readers for p in (*g.pages, *g.hidden_pages)]
     if not any(page.relative_source_path == wanted for page in pages):
         raise SettingsError.one(
             "job_postings",
@@ -60,5 +59,6 @@ def register():
     boundaries.declare("job_postings", spec=settings.SPEC, after=["application_call"])
     # initialized, after application_call's receiver: CALL is set; templates come later.
     signals.initialized.connect(start)
-    # page_generator_finalized: every page is read, nothing is written yet.
-    signals.page_generator_finalized.connect(check_events_page)
+    # all_generators_finalized: every page is read, nothing is written yet; PLUGINS lists
+    # jekyll_compat first, so its receiver tells an editor's mistake in a page first.
+    signals.all_generators_finalized.connect(check_events_page)

@@ -24,7 +24,9 @@ def description(article, body):
     summary = _text(getattr(article, "resume", None))
     if summary and summary != article.title:
         parts.append(f"<p>{_html(summary)}</p>")
-    profiles = [_text(p) for p in getattr(article, "profils", None) or [] if _text(p)]
+    given = getattr(article, "profils", None) or []
+    given = [given] if isinstance(given, str) else given
+    profiles = [_text(p) for p in given if _text(p)]
     if profiles:
         items = "".join(f"<li>{_html(p)}</li>" for p in profiles)
         parts.append(f"<h2>Les profils recherchés</h2><ul>{items}</ul>")
@@ -64,11 +66,9 @@ def salary(options):
 
 
 def job_posting(article, body, call, options, site):
-    """The JobPosting of `article` (dict), or None once the call is closed.
-
-    `body`: the page's checked HTML; `call`: application_call's CallState; `site`:
-    (SITENAME, SITEURL).
-    """
+    """The JobPosting of `article` (a dict), or None once the call is closed."""
+    # body: the page's checked HTML; call: application_call's CallState; site:
+    # (SITENAME, SITEURL).
     if call.state not in ("upcoming", "open"):
         return None
     sitename, siteurl = site
