@@ -46,6 +46,7 @@ PLUGINS = [
     "deploy_rules",
     "sitemap",
     "sitemap_lastmod",
+    "job_postings",
 ]
 
 # Editors' Jekyll files, read by plugins/jekyll_compat.
@@ -316,3 +317,20 @@ PAGE_SUMMARY = {"level": 2, "min_headings": 6}
 # Where candidates subscribe to hear about the next call: an external page (https), and
 # who runs the list, named on the personal-data page. None: nothing is offered.
 MAILING_LIST = None
+
+# Structured data for job search (plugins/job_postings): each challenge page carries a
+# schema.org JobPosting while the call is upcoming or open (none once it is closed), and
+# the page that lists the call's key dates carries them as Events.
+JOB_POSTINGS = {
+    # The job's title as job search shows it; {title} is the challenge's.
+    "title": "Entrepreneur d'intérêt général – {title}",
+    # A 10-month fixed-term contract (CDD), full time: Google's employmentType values.
+    "employment_type": ["FULL_TIME", "TEMPORARY"],
+    # The pay the rules announce: 4,000 € net a month (None publishes no salary).
+    "salary": {"amount": 4000, "currency": "EUR", "unit": "MONTH"},
+    # Front matter names a town at most (`lieu`); every post is in this country.
+    "country": "FR",
+    "identifier_name": "Entrepreneurs d'intérêt général – promotion 2",
+    "events_page": "pages/reglement.md",
+    "organizer": "Mission Etalab",
+}

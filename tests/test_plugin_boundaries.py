@@ -99,6 +99,7 @@ NEEDS = {
     "deploy_rules": ["security_policy"],
     "decap_admin": ["asset_fingerprints", "security_policy"],
     "sitemap_lastmod": ["application_call", "sitemap"],
+    "job_postings": ["application_call"],
 }
 
 
