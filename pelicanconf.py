@@ -42,6 +42,7 @@ PLUGINS = [
     "strict_content",
     "asset_fingerprints",
     "decap_admin",
+    "share_images",
     "deploy_rules",
     "sitemap",
     "sitemap_lastmod",
@@ -307,3 +308,13 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # Where candidates write about the programme and their personal data.
 CONTACT_EMAIL = "eig@data.gouv.fr"
+
+# Share images (plugins/share_images): a 1200×630 PNG per challenge (its title and
+# administration) and one for the other pages, named in each page's Open Graph and
+# Twitter tags (templates/partials/share_meta.html). Drawn once, then taken from the
+# cache folder (kept out of git) while their texts, fonts and drawing code are unchanged.
+SHARE_IMAGES = {
+    "challenges": True,
+    "folder": "static/partage",
+    "cache_path": ".cache/share-images",
+}

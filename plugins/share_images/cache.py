@@ -1,0 +1,53 @@
+"""Images kept between builds, by the digest of everything that makes their bytes."""
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+
+import PIL
+
+from . import render, text
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def code_version():
+    """What changes the pixels besides the text and fonts: this drawing code and Pillow."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for module in (render, text):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def digest(card, fonts, version):
+    """The key of one image: its texts, the fonts' bytes, the code's version."""
+    parts = [version, *(hashlib.sha256(f).hexdigest() for f in (fonts.bold, fonts.medium))]
+    parts += [card.header, card.title, card.subtitle, card.footer]
+    # Each part's length before it: no two different cards join into the same text.
+    joined = "".join(f"{len(part)}:{part}" for part in parts)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ImageCache:
+    """A folder of `<digest>.png`; a file is only ever complete (written aside, renamed)."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+
+    def get(self, key):
+        try:
+            data = (self.folder / f"{key}.png").read_bytes()
+        except OSError:
+            return None
+        return data if data.startswith(PNG_SIGNATURE) else None
+
+    def put(self, key, data):
+        """Keep `data`; a cache that cannot be written (read-only folder) is only slower."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            aside = self.folder / f".{key}.{secrets.token_hex(4)}.tmp"
+            aside.write_bytes(data)
+            os.replace(aside, self.folder / f"{key}.png")
+        except OSError:
+            pass
