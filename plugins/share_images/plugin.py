@@ -91,8 +91,7 @@ class ShareImagesGenerator(Generator):
         config = settings.load(self.settings)
         root = self.settings["PATH"]
         bold, medium = _font(config, "title_font", root), _font(config, "text_font", root)
-        self.fonts = render.Fonts(bold.data, medium.data)
-        self.has_glyph = lambda c: ord(c) in bold.characters and ord(c) in medium.characters
+        self.fonts = render.Fonts(bold.data, medium.data, bold.characters & medium.characters)
         self.cache = image_cache.ImageCache(os.path.join(root, config["cache_path"]))
         siteurl, name = self.settings["SITEURL"], self.settings["SITENAME"]
         tagline = self.settings.get("SITE_TAGLINE", "")
@@ -105,7 +104,9 @@ class ShareImagesGenerator(Generator):
 
         site = made(render.Card("", name, description, tagline), "site", f"{name} — {tagline}")
         by_source = {}
-        for article in self.context.get("articles", ()) if config["challenges"] else ():
+        # Hidden challenges have a page too, on no list.
+        articles = [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
+        for article in articles if config["challenges"] else ():
             title = _one_line(article.title)
             owner = _one_line(
                 getattr(article, "administration", None) or getattr(article, "owner", None)
@@ -129,7 +130,7 @@ class ShareImagesGenerator(Generator):
         for image in self.share.unique():
             data = self.cache.get(image.key)
             if data is None:
-                data = render.render(image.card, self.fonts, self.has_glyph)
+                data = render.render(image.card, self.fonts)
                 self.cache.put(image.key, data)
                 drawn += 1
             path = os.path.join(self.output_path, image.save_as)
