@@ -369,3 +369,17 @@ def test_the_code_version_names_the_drawing_code_and_pillow():
     assert key != cache.digest(card, render.Fonts(b"a", b"c", frozenset()), "v1")
     assert key != cache.digest(_card("Titre", "Autre"), render.Fonts(b"a", b"b", frozenset()), "v1")
     assert Path(cache.__file__).parent.name == "share_images"
+
+
+def test_a_missing_font_is_told_in_french(tmp_path):
+    result = build_real_site_with(
+        tmp_path / "site",
+        'SHARE_IMAGES = {**SHARE_IMAGES, "title_font": "static/absente.woff2"}\n',
+        env=at_moment("open"),
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    assert (
+        'share_images: SHARE_IMAGES["title_font"] : aucune police lisible à '
+        "« static/absente.woff2 »"
+    ) in result.log

@@ -1,5 +1,6 @@
 """The share images' settings, declared once on the shared settings layer."""
 
+import os
 import re
 
 from eig_common.options import Bool, SettingsError, Spec, SubConfig, Text
@@ -9,6 +10,12 @@ __all__ = ["SPEC", "SettingsError", "load"]  # SettingsError: eig_common's
 
 FOLDER = re.compile(r"[a-z0-9_-]+(/[a-z0-9_-]+)*")
 RELATIVE = re.compile(r"(?!/)(?!.*(^|/)\.\.(/|$))[A-Za-z0-9._/-]+")
+FONT_HINT = "le chemin d'une police : relatif au dossier du projet (sans « .. »), ou absolu"
+
+
+def _font_path(value):
+    return os.path.isabs(value) or RELATIVE.fullmatch(value)
+
 
 SPEC = Spec(
     "share_images",
@@ -34,13 +41,13 @@ SPEC = Spec(
                 # The fonts of titles and of the other texts, from the project's folder.
                 "title_font": Text(
                     default="static/dsfr/fonts/Marianne-Bold.woff2",
-                    check=RELATIVE.fullmatch,
-                    hint="le chemin d'une police dans le dossier du projet",
+                    check=_font_path,
+                    hint=FONT_HINT,
                 ),
                 "text_font": Text(
                     default="static/dsfr/fonts/Marianne-Medium.woff2",
-                    check=RELATIVE.fullmatch,
-                    hint="le chemin d'une police dans le dossier du projet",
+                    check=_font_path,
+                    hint=FONT_HINT,
                 ),
             }
         )
