@@ -364,10 +364,13 @@ def test_the_code_version_names_the_drawing_code_and_pillow():
 
     assert re.fullmatch(r"[0-9a-f]{64}", cache.code_version())
     card = _card("Titre")
-    key = cache.digest(card, render.Fonts(b"a", b"b", frozenset()), "v1")
-    assert key != cache.digest(card, render.Fonts(b"a", b"b", frozenset()), "v2")
-    assert key != cache.digest(card, render.Fonts(b"a", b"c", frozenset()), "v1")
-    assert key != cache.digest(_card("Titre", "Autre"), render.Fonts(b"a", b"b", frozenset()), "v1")
+    fonts_ab = cache.fonts_digest(render.Fonts(b"a", b"b", frozenset()))
+    fonts_ac = cache.fonts_digest(render.Fonts(b"a", b"c", frozenset()))
+    key = cache.digest(card, fonts_ab, "v1")
+    assert key == cache.digest(_card("Titre"), fonts_ab, "v1")
+    assert key != cache.digest(card, fonts_ab, "v2")
+    assert key != cache.digest(card, fonts_ac, "v1")
+    assert key != cache.digest(_card("Titre", "Autre"), fonts_ab, "v1")
     assert Path(cache.__file__).parent.name == "share_images"
 
 
@@ -383,3 +386,33 @@ def test_a_missing_font_is_told_in_french(tmp_path):
         'share_images: SHARE_IMAGES["title_font"] : aucune police lisible à '
         "« static/absente.woff2 »"
     ) in result.log
+
+
+HOSTILE_FRONT = (
+    "title: '\"><script>alert(1)</script> &amp; ${HOME} %s "
+    + "Interminable " * 40
+    + "'\nadministration: '<b>Ministère</b> \"de\" l''Intérieur'\n"
+)
+
+
+def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
+    site = copy_real_site(tmp_path / "site")
+    challenge = CHALLENGES[0]
+    path = site / challenge.source
+    front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+    kept = [
+        line
+        for line in front.splitlines()
+        if not line.startswith(("title:", "administration:", "owner:", "modal-id:"))
+    ]
+    path.write_text("\n".join(kept) + "\n" + HOSTILE_FRONT + "---\n" + body, encoding="utf-8")
+    result = build_real_site(site, env=at_moment("open"))
+    assert result.returncode == 0, result.log
+    html = result.html(challenge.save_as)
+    assert not html.head.select("script, b")
+    alt = meta(html, "og:image:alt")
+    assert alt.startswith('Défi « "><script>alert(1)</script> &amp; ${HOME} %s Interminable')
+    assert '<b>Ministère</b> "de" l\'Intérieur' in alt
+    assert len(alt) <= 420
+    with Image.open(image_file(result, meta(html, "og:image"))) as image:
+        assert image.size == SIZE

@@ -1,5 +1,6 @@
 """Images kept between builds, by the digest of everything that makes their bytes."""
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -20,10 +21,14 @@ def code_version():
     return digest.hexdigest()
 
 
-def digest(card, fonts, version):
-    """The key of one image: its texts, the fonts' bytes, the code's version."""
-    parts = [version, *(hashlib.sha256(f).hexdigest() for f in (fonts.bold, fonts.medium))]
-    parts += [card.header, card.title, card.subtitle, card.footer]
+def fonts_digest(fonts):
+    """What the fonts add to each image's key (computed once a build, not once an image)."""
+    return "-".join(hashlib.sha256(data).hexdigest() for data in (fonts.bold, fonts.medium))
+
+
+def digest(card, fonts_key, version):
+    """The key of one image: its texts, the fonts (`fonts_digest`), the code's version."""
+    parts = [version, fonts_key, card.header, card.title, card.subtitle, card.footer]
     # Each part's length before it: no two different cards join into the same text.
     joined = "".join(f"{len(part)}:{part}" for part in parts)
     return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
@@ -34,6 +39,23 @@ class ImageCache:
 
     def __init__(self, folder):
         self.folder = Path(folder)
+
+    def place(self, key, destination):
+        """Put the kept image at `destination` (a hard link: no copy); False if none is kept.
+
+        Safe because a kept file is never changed in place, only replaced (`put`)."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(destination)
+        try:
+            os.link(self.folder / f"{key}.png", destination)
+            return True
+        except FileNotFoundError:
+            return False
+        except OSError:  # another file system, or no hard links: a copy
+            data = self.get(key)
+            if data is not None:
+                Path(destination).write_bytes(data)
+            return data is not None
 
     def get(self, key):
         try:

@@ -63,9 +63,14 @@ def _one_line(text):
     return " ".join(str(text or "").split())
 
 
-def _alt(text):
-    text = _one_line(text)
-    return text if len(text) <= MAX_ALT else text[: MAX_ALT - 1].rstrip() + "…"
+def _shorten(text, most):
+    return text if len(text) <= most else text[: max(most - 1, 0)].rstrip() + "…"
+
+
+def _alt(before, title, after):
+    """`before + title + after` in at most MAX_ALT characters, the title shortened first."""
+    room = MAX_ALT - len(before) - len(after)
+    return _shorten(before + _shorten(title, max(room, 40)) + after, MAX_ALT)
 
 
 def _name(text, fallback):
@@ -97,12 +102,15 @@ class ShareImagesGenerator(Generator):
         tagline = self.settings.get("SITE_TAGLINE", "")
         description = self.settings.get("SITE_DESCRIPTION", "")
 
-        def made(card, stem, alt):
-            key = image_cache.digest(card, self.fonts, _code_version())
-            save_as = f"{config['folder']}/{stem}.{key[:12]}.png"
-            return ShareImage(save_as, f"{siteurl}/{save_as}", _alt(alt), key, card)
+        fonts_key = image_cache.fonts_digest(self.fonts)
 
-        site = made(render.Card("", name, description, tagline), "site", f"{name} — {tagline}")
+        def made(card, stem, alt):
+            key = image_cache.digest(card, fonts_key, _code_version())
+            save_as = f"{config['folder']}/{stem}.{key[:12]}.png"
+            return ShareImage(save_as, f"{siteurl}/{save_as}", alt, key, card)
+
+        site_alt = _alt("", _one_line(name), f" — {_one_line(tagline)}" if tagline else "")
+        site = made(render.Card("", name, description, tagline), "site", site_alt)
         by_source = {}
         # Hidden challenges have a page too, on no list.
         articles = [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
@@ -112,7 +120,8 @@ class ShareImagesGenerator(Generator):
                 getattr(article, "administration", None) or getattr(article, "owner", None)
             )
             card = render.Card(name, title, owner, tagline)
-            alt = f"Défi « {title} »" + (f", porté par {owner}" if owner else "") + f" — {name}"
+            after = " »" + (f", porté par {owner}" if owner else "") + f" — {_one_line(name)}"
+            alt = _alt("Défi « ", title, after)
             by_source[article.source_path] = made(card, _name(article.slug, "defi"), alt)
         self.share = ShareImages(site, by_source)
         self.context["SHARE"] = self.share
@@ -128,13 +137,13 @@ class ShareImagesGenerator(Generator):
     def generate_output(self, writer):
         drawn = 0
         for image in self.share.unique():
-            data = self.cache.get(image.key)
-            if data is None:
-                data = render.render(image.card, self.fonts)
-                self.cache.put(image.key, data)
-                drawn += 1
             path = os.path.join(self.output_path, image.save_as)
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            if self.cache.place(image.key, path):
+                continue
+            data = render.render(image.card, self.fonts)
+            self.cache.put(image.key, data)
+            drawn += 1
             with open(path, "wb") as file:
                 file.write(data)
         logger.info(
