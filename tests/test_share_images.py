@@ -359,10 +359,19 @@ def test_a_font_freetype_cannot_open_as_woff2_is_unpacked_to_the_same_glyphs(sit
     ]
 
 
-def test_the_code_version_names_the_drawing_code_and_pillow():
+def test_the_code_version_follows_the_drawing_code(tmp_path, monkeypatch):
     from share_images import cache
 
-    assert re.fullmatch(r"[0-9a-f]{64}", cache.code_version())
+    before = cache.code_version()
+    changed = tmp_path / "render.py"
+    changed.write_bytes(Path(render.__file__).read_bytes() + b"\n# one more line\n")
+    monkeypatch.setattr(render, "__file__", str(changed))
+    assert cache.code_version() != before
+
+
+def test_the_key_follows_every_input():
+    from share_images import cache
+
     card = _card("Titre")
     fonts_ab = cache.fonts_digest(render.Fonts(b"a", b"b", frozenset()))
     fonts_ac = cache.fonts_digest(render.Fonts(b"a", b"c", frozenset()))
@@ -371,7 +380,6 @@ def test_the_code_version_names_the_drawing_code_and_pillow():
     assert key != cache.digest(card, fonts_ab, "v2")
     assert key != cache.digest(card, fonts_ac, "v1")
     assert key != cache.digest(_card("Titre", "Autre"), fonts_ab, "v1")
-    assert Path(cache.__file__).parent.name == "share_images"
 
 
 def test_a_missing_font_is_told_in_french(tmp_path):

@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 import PIL
+from PIL import features
 
 from . import render, text
 
@@ -14,8 +15,10 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def code_version():
-    """What changes the pixels besides the text and fonts: this drawing code and Pillow."""
-    digest = hashlib.sha256(PIL.__version__.encode())
+    """What changes the pixels besides the text and fonts: this drawing code, Pillow and
+    the FreeType it draws with."""
+    engine = f"{PIL.__version__} {features.version('freetype2')}"
+    digest = hashlib.sha256(engine.encode())
     for module in (render, text):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()

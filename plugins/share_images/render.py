@@ -36,6 +36,7 @@ SUBTITLE_SIZES = (34, 30, 26)
 SUBTITLE_LINES = 3
 CONTENT_TOP, CONTENT_BOTTOM = 160, 500
 GAP = 24
+RED_BAR = (MARGIN, 118, MARGIN + 96, 125)  # the red accent under the header
 BAND_TOP = 540
 FOOTER_SIZES = (30, 26, 22)
 LINE_HEIGHT = 1.2
@@ -143,7 +144,7 @@ def _frame(header, footer, fonts):
     canvas = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(canvas)
     draw.rectangle((0, BAND_TOP, WIDTH, HEIGHT), fill=BLUE)
-    draw.rectangle((MARGIN, 118, MARGIN + 96, 125), fill=RED)
+    draw.rectangle(RED_BAR, fill=RED)
     _draw(draw, frame_layout(header, footer, fonts))
     return canvas
 
