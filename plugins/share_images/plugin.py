@@ -110,7 +110,7 @@ class ShareImagesGenerator(Generator):
             return ShareImage(save_as, f"{siteurl}/{save_as}", alt, key, card)
 
         site_alt = _alt("", _one_line(name), f" — {_one_line(tagline)}" if tagline else "")
-        site = made(render.Card("", name, description, tagline), "site", site_alt)
+        site = made(render.Card(tagline, name, description, ""), "site", site_alt)
         by_source = {}
         # Hidden challenges have a page too, on no list.
         articles = [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
