@@ -216,7 +216,7 @@ def test_the_cache_keeps_each_image_outside_the_output_by_its_digest(second_buil
         assert cached[digest] == data, name
 
 
-def test_a_warm_build_takes_its_images_from_the_cache(tmp_path):
+def test_a_warm_build_copies_its_images_from_the_cache(tmp_path):
     site = copy_real_site(tmp_path / "site")
     first = build_real_site(site, env=at_moment("open"))
     assert first.returncode == 0, first.log
@@ -228,6 +228,11 @@ def test_a_warm_build_takes_its_images_from_the_cache(tmp_path):
     assert second.returncode == 0, second.log
     images = _images(second)
     assert images and all(data.endswith(b"cached") for data in images.values())
+    # Copies: a change to output/ never reaches the cache.
+    kept = {p.stat().st_ino for p in cache.glob("*.png")}
+    assert not [
+        p for p in (second.output / "static" / "partage").iterdir() if p.stat().st_ino in kept
+    ]
 
 
 def test_a_new_title_makes_a_new_image_with_a_new_name(tmp_path):

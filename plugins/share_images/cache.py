@@ -4,6 +4,7 @@ import contextlib
 import hashlib
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 import PIL
@@ -44,21 +45,18 @@ class ImageCache:
         self.folder = Path(folder)
 
     def place(self, key, destination):
-        """Put the kept image at `destination` (a hard link: no copy); False if none is kept.
-
-        Safe because a kept file is never changed in place, only replaced (`put`)."""
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(destination)
-        try:
-            os.link(self.folder / f"{key}.png", destination)
-            return True
-        except FileNotFoundError:
+        """Copy the kept image to `destination`; False if none is kept. A copy, not a hard
+        link: a change to output/ must never reach the cache (nor the reverse)."""
+        source = self.folder / f"{key}.png"
+        if not source.is_file():
             return False
-        except OSError:  # another file system, or no hard links: a copy
-            data = self.get(key)
-            if data is not None:
-                Path(destination).write_bytes(data)
-            return data is not None
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(destination)  # an output folder built into again
+        try:
+            shutil.copyfile(source, destination)  # the bytes only (sendfile on Linux)
+        except OSError:
+            return False
+        return True
 
     def get(self, key):
         try:
