@@ -429,3 +429,16 @@ def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
     assert len(alt) <= 420
     with Image.open(image_file(result, meta(html, "og:image"))) as image:
         assert image.size == SIZE
+
+
+def test_no_page_can_take_the_address_of_a_share_image(real_site, tmp_path):
+    address = meta(real_site.html("index.html"), "og:image")
+    site = copy_real_site(tmp_path / "site")
+    page = site / "pages" / "prise.md"
+    page.write_text(f"---\ntitle: Prise\npermalink: {address}\n---\nTexte.\n", encoding="utf-8")
+    result = build_real_site(site, env=at_moment("open"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    claim = f"image de partage {address.lstrip('/')} (SHARE_IMAGES)"
+    assert f"pages/prise.md: 2 fichiers donnent la même adresse {address} : " in result.log
+    assert f"cette adresse est déjà celle de {claim}, que le site écrit" in result.log
