@@ -50,7 +50,7 @@ class ShareImages:
         return self.by_source.get(source, self.site)
 
     def unique(self):
-        """Each image once (two challenges with the same texts share one)."""
+        """Each image once, by address."""
         return list({i.save_as: i for i in [self.site, *self.by_source.values()]}.values())
 
 
