@@ -106,7 +106,8 @@ lighthouse: $(INSTALLED) browser $(NODE_TOOLS) ## Lighthouse scores of the home 
 	$(BIN)/python bench/lighthouse.py
 
 clean: ## Remove the built site and caches (keeps the virtual environment)
-	rm -rf output .output-build-* .output-previous .output.lock .pytest_cache .ruff_cache test-results
+	rm -rf output .output-build-* .output-previous .output.lock .pytest_cache .ruff_cache test-results \
+	  .cache/share-images
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 lock: ## Re-pin requirements.txt from requirements.in in a fresh environment

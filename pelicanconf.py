@@ -43,6 +43,7 @@ PLUGINS = [
     "strict_content",
     "asset_fingerprints",
     "decap_admin",
+    "share_images",
     "deploy_rules",
     "sitemap",
     "sitemap_lastmod",
@@ -333,4 +334,14 @@ JOB_POSTINGS = {
     "identifier_name": "Entrepreneurs d'intérêt général – promotion 2",
     "events_page": "pages/reglement.md",
     "organizer": "Mission Etalab",
+}
+
+# Share images (plugins/share_images): a 1200×630 PNG per challenge (its title and
+# administration) and one for the other pages, named in each page's Open Graph and
+# Twitter tags (templates/partials/share_meta.html). Drawn once, then taken from the
+# cache folder (kept out of git) while their texts, fonts and drawing code are unchanged.
+SHARE_IMAGES = {
+    "challenges": True,
+    "folder": "static/partage",
+    "cache_path": ".cache/share-images",
 }

@@ -108,8 +108,43 @@ def build_ours(site, warm):
     """Cold only: warm is measured by WarmOurs, in the process `make serve` keeps."""
     assert not warm
     shutil.rmtree(site / "output", ignore_errors=True)
+    shutil.rmtree(site / SHARE_IMAGES_CACHE, ignore_errors=True)  # cold: no image kept
     seconds, peak = timed(pelican_command("pelicanconf.py"), site, ours_env())
     return Run(seconds, peak, count_pages(site / "output"))
+
+
+# The share images' cache (plugins/share_images), for cold builds to remove.
+SHARE_IMAGES_CACHE = ".cache"
+# Share images drawn to measure their cost: the real site's challenges, many times.
+SHARE_IMAGE_DRAWS = 150
+
+
+def share_image_cost(log):
+    """Milliseconds of processor time to draw one challenge's share image, no cache."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    import yaml
+    from share_images import fonts, render
+
+    fonts_dir = ROOT / "static" / "dsfr" / "fonts"
+    bold = fonts.load(fonts_dir / "Marianne-Bold.woff2")
+    medium = fonts.load(fonts_dir / "Marianne-Medium.woff2")
+    drawn = render.Fonts(bold.data, medium.data, bold.characters & medium.characters)
+    fronts = []
+    for path in sorted((ROOT / "content" / "defis").glob("*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+        fronts.append((str(front.get("title")), str(front.get("administration"))))
+    cards = [
+        render.Card("Entrepreneurs d'intérêt général", f"{title} {i}", owner, "Appel")
+        for i in range(SHARE_IMAGE_DRAWS // len(fronts) + 1)
+        for title, owner in fronts
+    ][:SHARE_IMAGE_DRAWS]
+    render.render(cards[0], drawn)  # fonts opened, frame drawn: once per build
+    start = time.process_time()
+    for card in cards:
+        render.render(card, drawn)
+    ms = (time.process_time() - start) * 1000 / len(cards)
+    log(f"  share images: {ms:.1f} ms of processor time each")
+    return ms
 
 
 # Pelican's messages in the build process, kept out of the table (hidden: not built).
@@ -300,7 +335,7 @@ def fmt(value, pattern="{:.2f}"):
     return "—" if value is None else pattern.format(value).replace(".", ",")
 
 
-def table(rows, reload_seconds, tools_missing):
+def table(rows, reload_seconds, tools_missing, share_ms=None):
     """The Markdown table of bench/RESULTS.md (French), with ratios of ours to each other tool."""
     ours = {row.site: row for row in rows if row.tool == "ours"}
     lines = [
@@ -327,6 +362,15 @@ def table(rows, reload_seconds, tools_missing):
         if reload_seconds is not None
         else "Enregistrement → page reconstruite : non mesuré.",
     ]
+    if share_ms is not None:
+        notes.append(
+            f"Images de partage : {fmt(share_ms, '{:.1f}')} ms de processeur par défi à froid "
+            f"(titres du site réel), soit {fmt(share_ms, '{:.1f}')} s de plus pour 1 000 défis "
+            "à la première construction, rien ensuite (cache `.cache/share-images/`). Le site "
+            "réel les dessine à chaque mesure à froid ; les sites synthétiques, comparés à des "
+            "outils qui n'en dessinent pas, n'ont que l'image du site "
+            '(`SHARE_IMAGES["challenges"] = False`).'
+        )
     notes += [_ours_spread(row) for row in rows if row.tool == "ours"]
     notes += [f"{name} : absent de cette machine, colonne omise." for name in tools_missing]
     return "\n".join(lines) + "\n\n" + "\n".join(f"- {n}" for n in notes)
@@ -419,9 +463,10 @@ def main(argv=None):
             for tool in ("ours", "stock", *others):
                 rows.append(measure(workdir, count, tool, runs, log))
         reload_seconds = None if args.no_reload else save_to_reload(workdir, max(runs, 3), log)
+        share_ms = share_image_cost(log)
     kind = "mesure rapide (`--quick`)" if args.quick else f"médiane de {runs} exécution(s)"
     header = f"Mesuré le {machine(others)} ; {kind}."
-    body = table(rows, reload_seconds, missing)
+    body = table(rows, reload_seconds, missing, share_ms)
     print(header + "\n\n" + body)
     write_results(args.results, results_block(header, body))
     log(f"table written into {args.results}")

@@ -156,10 +156,16 @@ def write_ours(dest, items):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in SITE_SETTINGS:
         shutil.copyfile(ROOT / name, dest / name)
+    # Like the tools it is compared with, which draw no image: only the site's share
+    # image; bench.py measures what one per challenge costs (plugins/share_images).
+    with (dest / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write(SHARE_IMAGES_OFF)
     for c in items:
         text = _yaml_front_matter(c, extra=[f"numero: {c.number}"]) + c.body
         _write(dest / "content" / "defis" / f"{DATE}-{c.slug}.md", text)
 
+
+SHARE_IMAGES_OFF = '\nSHARE_IMAGES = {**SHARE_IMAGES, "challenges": False}\n'
 
 STOCK_SETTINGS = """\
 # Stock Pelican: no plugin, a minimal theme, no page but the challenges and the index.

@@ -91,6 +91,16 @@ WORKS_ALONE = {
         {},
         lambda out: len(list((out / "static").glob("x.*.css"))) == 1,
     ),
+    "share_images": (
+        {},
+        {
+            "SHARE_IMAGES": {
+                f"{k}_font": str(ROOT / f"static/dsfr/fonts/Marianne-{w}.woff2")
+                for k, w in (("title", "Bold"), ("text", "Medium"))
+            }
+        },
+        lambda out: len(list((out / "static" / "partage").glob("site.*.png"))) == 1,
+    ),
 }
 # Plugins that need another: each stops at start, naming every plugin it lacks.
 NEEDS = {

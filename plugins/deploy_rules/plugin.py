@@ -31,7 +31,7 @@ def write_rules(pelican):
     made = rules.make_rules(
         rules.load_settings(settings),
         settings["CSP"],
-        assets.fingerprinted() if assets else [],
+        [*(assets.fingerprinted() if assets else []), *shared(settings).fingerprinted],
         redirects(settings),
     )
     for name, text in made.files().items():

@@ -19,6 +19,9 @@ class Shared:
     claims: list = field(default_factory=list)
     # jekyll_compat.redirects.Redirect of each `redirect_from:` address.
     redirects: list = field(default_factory=list)
+    # URL paths of files plugins write whose names carry a hash of their bytes (share
+    # images), that servers may let browsers keep a year, as asset_fingerprints' files.
+    fingerprinted: list = field(default_factory=list)
     # (save_as, source) of files plugins write outside generators (sitemap.xml, server
     # rules), declared on `initialized`: kept across runs.
     declared: list = field(default_factory=list)
@@ -26,6 +29,7 @@ class Shared:
     def reset(self):
         self.claims.clear()
         self.redirects.clear()
+        self.fingerprinted.clear()
 
     def claim(self, pairs, from_content=False):
         """Record (save_as, source) pairs a generator will write; `from_content`: each
