@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "plugins" / "pelican-jekyll"))
 
-from jekyll_markdown import parity  # noqa: E402
 from pelican_jekyll.build import SiteErrors, build  # noqa: E402
+from pelican_jekyll.markdown import parity  # noqa: E402
 
 BODY = re.compile(r"<body>(.*)</body>", re.S)
 # Plugins and themes are not installed offline; `sass:` holds Ruby symbols newer Psych refuses.

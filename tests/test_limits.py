@@ -5,7 +5,7 @@ import itertools
 import pytest
 from build_worker import BuildWorker
 from conftest import copy_real_project, page
-from jekyll_compat import limits
+from pelican_jekyll.reader import limits
 from refused_builds import assert_refused, build_then_refuse
 from serving import make_serve, wait_for, wait_until
 

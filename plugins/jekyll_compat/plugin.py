@@ -5,7 +5,7 @@ import logging
 from eig_common import boundaries
 from pelican import signals
 
-from . import boundary, config, liquid_tags, unique_urls, unread_files
+from . import boundary, config, site_liquid, unique_urls, unread_files
 from .errors import ERROR_LOG, QuietEditorErrors
 from .read_memo import MEMO
 from .reader import JekyllReader
@@ -37,7 +37,7 @@ def start_run(pelican):
     ERROR_LOG.reset()
     boundary.check(pelican.settings)  # before any file is read
     MEMO.start_run()
-    liquid_tags.forget_environments()
+    site_liquid.forget_environments()
     return RedirectGenerator
 
 

@@ -7,13 +7,13 @@ import weakref
 from concurrent.futures import ProcessPoolExecutor
 
 import blinker
-from jekyll_compat.errors import EditorError
 from pelican import Pelican
 from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from . import plugin
 from .plugin import BuildFailed, BuildState
+from .reader.errors import EditorError
 from .site import read
 
 THEME = os.path.join(os.path.dirname(__file__), "theme")

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jekyll_compat.errors import EditorError
+
+from .reader.errors import EditorError
 
 # Jekyll 4.3's Configuration::DEFAULTS that change what is built, and where.
 DEFAULTS = {

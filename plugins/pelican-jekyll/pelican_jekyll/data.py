@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
-from jekyll_compat.errors import EditorError
+
+from .reader.errors import EditorError
 
 READERS = {".yml", ".yaml", ".json", ".csv", ".tsv"}
 MAX_DEPTH = 16  # folders inside _data: bounded, as every walk is

@@ -10,9 +10,6 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, quote_plus
 
 import markdown
-from jekyll_compat.errors import EditorError
-from jekyll_compat.liquid_tags import JekyllLiquid, TargetTag, to_editor_error
-from jekyll_markdown import JekyllMarkdownExtension
 from liquid import Undefined
 from liquid.ast import Node
 from liquid.exceptions import LiquidError, LiquidSyntaxError
@@ -21,6 +18,9 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
 from . import urls
+from .markdown import JekyllMarkdownExtension
+from .reader.errors import EditorError
+from .reader.liquid_tags import JekyllLiquid, TargetTag, to_editor_error
 
 INCLUDES = "_includes"
 
@@ -126,7 +126,7 @@ class HighlightTag(Tag):
 
 
 class SiteLiquid(JekyllLiquid):
-    """jekyll_compat's Liquid, with Jekyll's own tags and filters for a whole site."""
+    """The reader's Liquid, with Jekyll's own tags and filters for a whole site."""
 
     def __init__(self, renderer):
         site = renderer.site

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import yaml
-from jekyll_compat import front_matter
-from jekyll_compat.errors import EditorError
 
 from . import config as site_config
 from . import data as site_data
 from . import urls
+from .reader import front_matter
+from .reader.errors import EditorError
 
 DOCUMENT_EXTENSIONS = {".md", ".markdown", ".html"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
@@ -278,7 +278,7 @@ class Reader:
         return doc
 
     def _front_matter(self, text, rel):
-        """jekyll_compat's front matter; what it refuses and Jekyll reads (a key written
+        """The reader's front matter; what it refuses and Jekyll reads (a key written
         twice: the last one wins) is read as Jekyll reads it, with a warning."""
         try:
             return front_matter.load(text, rel)

@@ -1,23 +1,19 @@
-"""Liquid as Jekyll runs it in a page body: `site`, `page`, include, link, raw.
+"""Liquid as Jekyll runs it in a page body: include, link, raw, and bounded work.
 
-Strict: an undefined variable, an unknown tag or filter, a missing include
+Strict by default: an undefined variable, an unknown tag or filter, a missing include
 is an error with the file and line, never silent empty text.
 """
 
 import os
 import re
-from collections.abc import Mapping
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
-from eig_common import upstream
 from liquid import Environment, FileSystemLoader, StrictUndefined
 from liquid.ast import Node
 from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import (
     LiquidError,
     LiquidSyntaxError,
-    LiquidTypeError,
     TemplateNotFoundError,
     UndefinedError,
     UnknownFilterError,
@@ -25,12 +21,11 @@ from liquid.exceptions import (
 from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
-from pelican.settings import DEFAULT_CONFIG
 
 from . import limits, nesting
+from .digests import MISSING, digest
 from .errors import EditorError
 from .front_matter import nul_error
-from .read_memo import MISSING, digest
 
 # The tags an editor may write, as Jekyll 4 (Liquid 4) has them, for messages: the
 # environment also registers python-liquid's own (`illegal`, `output`, `doc`…).
@@ -54,77 +49,6 @@ EDITOR_TAGS = (
     "unless",
 )
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
-
-
-# Settings a page may print as {{ site.x }}, besides title, url, baseurl and JEKYLL_SITE
-# (without it: every text setting of the site's own, none of Pelican's): public text
-# only, never a path of the build machine nor a Python object.
-SITE_SETTINGS = "JEKYLL_SITE_SETTINGS"
-PUBLIC_TYPES = (str, int, float, bool)
-
-
-def _public(value):
-    """Whether a value is plain text or a number (or a list of them)."""
-    if isinstance(value, (list, tuple)):
-        return all(isinstance(v, PUBLIC_TYPES) for v in value)
-    return isinstance(value, PUBLIC_TYPES)
-
-
-class SiteDrop(Mapping):
-    """`site.*`: title and url as Jekyll names them, then JEKYLL_SITE, then the settings
-    named in JEKYLL_SITE_SETTINGS; nothing else (no path, no object) reaches a page.
-
-    JEKYLL_SITE comes before the settings so that a plugin can give a page a
-    value other than the raw setting (the call's state picks the form's link).
-    """
-
-    def __init__(self, settings):
-        siteurl = settings.get("SITEURL", "")
-        own = {
-            "title": settings.get("SITENAME", ""),
-            "url": siteurl,
-            "baseurl": urlsplit(siteurl).path.rstrip("/"),
-        }
-        names = settings.get(SITE_SETTINGS)
-        if names is None:  # the site's own settings; Pelican's (PATH, OUTPUT_PATH…) never
-            names = [name for name in settings if name not in DEFAULT_CONFIG]
-        public = {
-            name.lower(): settings[name]
-            for name in names
-            if isinstance(name, str) and name in settings and _public(settings[name])
-        }
-        extra = {
-            key: value
-            for key, value in (settings.get("JEKYLL_SITE") or {}).items()
-            if isinstance(key, str) and _public(value)
-        }
-        self._values = {**public, **extra, **own}
-        self.recording = None  # a read_memo.Dependencies while a file is read
-
-    def __getitem__(self, key):
-        value = self._values[key]
-        if self.recording is not None:
-            self.recording.site[key] = value
-        return value
-
-    def __iter__(self):
-        if self.recording is not None:
-            # A page that lists `site` depends on all of it.
-            self.recording.site.update(self._values)
-        return iter(sorted(self._values))
-
-    def __len__(self):
-        return len(self._values)
-
-    def __str__(self):
-        # Jekyll would print its whole site hash; ours is told to name one value.
-        raise LiquidTypeError(
-            "« {{ site }} » ne s'affiche pas en entier — écrivez la valeur voulue, par "
-            "exemple {{ site.title }} ou {{ site.contact_email }}",
-            token=None,
-        )
-
-    __repr__ = __str__
 
 
 class TargetNode(Node):
@@ -265,6 +189,8 @@ class JekyllLiquid(Environment):
     output_stream_limit = limits.LIQUID_OUTPUT_CHARACTERS
     local_namespace_limit = limits.LIQUID_LOCALS_SIZE
     block_nesting_limit = limits.LIQUID_BLOCK_NESTING
+    # What to do about an undefined variable: a site says where its `site.*` values come from.
+    undefined_fix = "corrigez son nom : page.x lit la clé x de l'en-tête de la page"
 
     def __init__(self, includes_dir, includes_rel, url_of, autoescape=True):
         loader = DigestingLoader(includes_dir, includes_rel)
@@ -273,7 +199,7 @@ class JekyllLiquid(Environment):
         super().__init__(loader=loader, undefined=StrictUndefined, autoescape=autoescape)
         self.includes_rel = includes_rel
         self._url_of = url_of
-        self.recording = None  # a read_memo.Dependencies while a file is read
+        self.recording = None  # the reader's record of what a file depends on, while it is read
 
     @staticmethod
     def count_include(context, token):
@@ -314,12 +240,6 @@ class JekyllLiquid(Environment):
             raise LiquidSyntaxError(f"{err.problem} — {err.fix}", token=token) from None
 
 
-def forget_environments():
-    """Liquid keeps a parser for each of the last 128 environments, and each of ours holds
-    its reader and every file that reader loaded: a process that builds again lets go."""
-    upstream.forget_liquid_parsers()
-
-
 def _line(err):
     context = err.context()
     return context[0] if context else 1
@@ -354,9 +274,7 @@ def _editor_error(err, path, line, tags):
             path,
             line,
             f"la variable Liquid « {name} » n'est pas définie",
-            "corrigez son nom : site.x lit le réglage X de pelicanconf.py listé dans "
-            "JEKYLL_SITE_SETTINGS (ou la clé x de JEKYLL_SITE), page.x la clé x de "
-            "l'en-tête de la page",
+            tags.undefined_fix,
         )
     if isinstance(err, UnknownFilterError):
         return EditorError(
