@@ -24,10 +24,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "plugins" / "pelican-jekyll"))
 
 from pelican_jekyll.build import SiteErrors, build  # noqa: E402
+from pelican_jekyll.config import parse_yaml  # noqa: E402
 from pelican_jekyll.markdown import parity  # noqa: E402
 
 BODY = re.compile(r"<body>(.*)</body>", re.S)
@@ -57,7 +57,7 @@ def prepare(site, work, drop_tags=()):
             if path.suffix in (".md", ".markdown", ".html") and path.is_file():
                 text = path.read_text("utf-8", errors="surrogateescape")
                 path.write_text(tags.sub("", text), "utf-8", errors="surrogateescape")
-    config = yaml.safe_load((copy / "_config.yml").read_text(encoding="utf-8")) or {}
+    config = parse_yaml((copy / "_config.yml").read_text(encoding="utf-8")) or {}
     for key in STRIPPED_KEYS:
         config.pop(key, None)
     (copy / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")

@@ -1,5 +1,6 @@
 """A Jekyll site's `_config.yml`, read as Jekyll 4.3 reads it, with Jekyll's defaults."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,8 @@ DEFAULT_EXCLUDES = (
     "vendor/ruby/",
 )
 CONFIG_NAME = "_config.yml"
+# Psych (Jekyll's YAML) takes a tab before a comment, which PyYAML refuses.
+TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,18 @@ def _error(line, problem, fix):
     return EditorError(CONFIG_NAME, line, problem, fix)
 
 
+def parse_yaml(text):
+    """YAML as Psych reads it: a text PyYAML refuses only for a tab before a comment is
+    read again with a space there."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        fixed = TAB_BEFORE_COMMENT.sub(" ", text)
+        if fixed == text:
+            raise
+        return yaml.safe_load(fixed)
+
+
 def _load_yaml(path):
     try:
         text = path.read_text(encoding="utf-8")
@@ -82,7 +97,7 @@ def _load_yaml(path):
     except UnicodeDecodeError:
         raise _error(1, "le fichier n'est pas encodé en UTF-8", "enregistrez-le en UTF-8") from None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
