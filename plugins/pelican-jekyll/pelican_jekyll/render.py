@@ -234,7 +234,7 @@ class Renderer:
         filters["cgi_escape"] = lambda value: quote_plus(_text(value))
         filters["uri_escape"] = lambda value: quote(_text(value), safe="/:?#[]@!$&'()*+,;=-._~%")
         filters["jsonify"] = lambda value: json.dumps(value, default=str, ensure_ascii=False)
-        filters["slugify"] = lambda value, mode="default": urls.slugify(_text(value)) or ""
+        filters["slugify"] = lambda value, mode=None: urls.slugify(_text(value), _text(mode))
         filters["number_of_words"] = lambda value: len(_text(value).split())
         filters["markdownify"] = lambda value: markdown.Markdown(
             extensions=[JekyllMarkdownExtension()], output_format="html5"

@@ -115,7 +115,10 @@ class IncludeNode(Node):
         context.env.note_include(self.name)
         try:
             with context.extend({"include": params}, template=template):
-                return template.render_with_context(context, buffer, partial=True)
+                template.render_with_context(context, buffer, partial=True)
+                # What python-liquid's own include returns: a block (a {% for %}'s body)
+                # adds up what its nodes return.
+                return True
         except LiquidError as err:
             # An error inside the include is told at the include's own line, and at the
             # line of the page that includes it (the outermost include sets it last).
