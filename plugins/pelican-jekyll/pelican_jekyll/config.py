@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from .reader.errors import EditorError
+from .reader.messages import say
 
 # Jekyll 4.3's Configuration::DEFAULTS that change what is built, and where.
 DEFAULTS = {
@@ -95,7 +96,11 @@ def _load_yaml(path):
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError:
-        raise _error(1, "le fichier n'est pas encodé en UTF-8", "enregistrez-le en UTF-8") from None
+        raise _error(
+            1,
+            say("the file is not UTF-8", "le fichier n'est pas encodé en UTF-8"),
+            say("save it as UTF-8", "enregistrez-le en UTF-8"),
+        ) from None
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as err:
@@ -104,13 +109,20 @@ def _load_yaml(path):
         problem = getattr(err, "problem", None) or str(err)
         raise _error(
             line,
-            f"le YAML est invalide ({problem})",
-            "vérifiez l'indentation et les guillemets de cette ligne",
+            say(f"the YAML is invalid ({problem})", f"le YAML est invalide ({problem})"),
+            say(
+                "check the indentation and the quotes of this line",
+                "vérifiez l'indentation et les guillemets de cette ligne",
+            ),
         ) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise _error(1, "le fichier n'est pas une suite de clés", "écrivez `clé: valeur`")
+        raise _error(
+            1,
+            say("the file is not a set of keys", "le fichier n'est pas une suite de clés"),
+            say("write `key: value`", "écrivez `clé: valeur`"),
+        )
     return {str(k): v for k, v in data.items()}
 
 
@@ -119,7 +131,14 @@ def _collections(raw, permalink):
     if isinstance(given, list):  # Jekyll also takes a list of labels
         given = {str(label): {} for label in given}
     if not isinstance(given, dict):
-        raise _error(None, "« collections » n'est ni une liste ni une suite de clés", "")
+        raise _error(
+            None,
+            say(
+                "“collections” is neither a list nor a set of keys",
+                "« collections » n'est ni une liste ni une suite de clés",
+            ),
+            say("write the collections' labels", "écrivez les noms des collections"),
+        )
     found = {}
     for label, meta in given.items():
         meta = meta if isinstance(meta, dict) else {}
@@ -136,7 +155,11 @@ def _collections(raw, permalink):
 def _defaults(raw):
     rules = raw.get("defaults") or []
     if not isinstance(rules, list):
-        raise _error(None, "« defaults » n'est pas une liste", "écrivez une liste de scope/values")
+        raise _error(
+            None,
+            say("“defaults” is not a list", "« defaults » n'est pas une liste"),
+            say("write a list of scope/values", "écrivez une liste de scope/values"),
+        )
     checked = []
     for rule in rules:
         if not isinstance(rule, dict) or not isinstance(rule.get("values"), dict):

@@ -21,6 +21,7 @@ from . import urls
 from .markdown import JekyllMarkdownExtension
 from .reader.errors import EditorError
 from .reader.liquid_tags import JekyllLiquid, TargetTag, to_editor_error
+from .reader.messages import say
 
 INCLUDES = "_includes"
 
@@ -311,9 +312,16 @@ class Renderer:
             raise EditorError(
                 rel,
                 None,
-                f"le fichier lié « {target} » n'est pas un document du site",
-                "écrivez le chemin du fichier depuis la racine du site, par exemple "
-                "`{% link _posts/2020-01-01-titre.md %}`",
+                say(
+                    f"the linked file “{target}” is not a document of the site",
+                    f"le fichier lié « {target} » n'est pas un document du site",
+                ),
+                say(
+                    "write the file's path from the site's root, for example "
+                    "`{% link _posts/2020-01-01-title.md %}`",
+                    "écrivez le chemin du fichier depuis la racine du site, par exemple "
+                    "`{% link _posts/2020-01-01-titre.md %}`",
+                ),
             )
         return self.baseurl + doc.url
 
@@ -328,9 +336,13 @@ class Renderer:
         raise EditorError(
             target,
             None,
-            f"aucun article ne s'appelle « {target} »",
-            "écrivez le nom du fichier de _posts sans son extension, par exemple "
-            "`{% post_url 2020-01-01-titre %}`",
+            say(f"no post is named “{target}”", f"aucun article ne s'appelle « {target} »"),
+            say(
+                "write the name of the file in _posts without its extension, for example "
+                "`{% post_url 2020-01-01-title %}`",
+                "écrivez le nom du fichier de _posts sans son extension, par exemple "
+                "`{% post_url 2020-01-01-titre %}`",
+            ),
         )
 
 

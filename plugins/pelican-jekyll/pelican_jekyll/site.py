@@ -15,6 +15,7 @@ from . import data as site_data
 from . import urls
 from .reader import front_matter
 from .reader.errors import EditorError
+from .reader.messages import say
 
 DOCUMENT_EXTENSIONS = {".md", ".markdown", ".html"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
@@ -110,7 +111,12 @@ def _walk(source, start, cfg, counter):
             if keep(name):
                 counter[0] += 1
                 if counter[0] > MAX_FILES:
-                    raise EditorError(start or ".", None, "le site a trop de fichiers", "")
+                    raise EditorError(
+                        start or ".",
+                        None,
+                        say("the site has too many files", "le site a trop de fichiers"),
+                        say(f"keep it under {MAX_FILES}", f"gardez-en moins de {MAX_FILES}"),
+                    )
                 found.append(f"{rel_dir}/{name}" if rel_dir else name)
     return found
 
@@ -271,7 +277,10 @@ class Reader:
                 rel,
                 doc.line("permalink"),
                 str(err),
-                "corrigez le permalien (voir les paramètres de permalien de Jekyll)",
+                say(
+                    "fix the permalink (see Jekyll's permalink placeholders)",
+                    "corrigez le permalien (voir les paramètres de permalien de Jekyll)",
+                ),
             ) from None
         title = front.get("title")
         doc.title = str(title) if title is not None else doc.title
@@ -368,8 +377,14 @@ class Reader:
                     EditorError(
                         doc.rel,
                         doc.line("permalink"),
-                        f"« {doc.dest} » est déjà écrit par {seen[doc.dest]}",
-                        "donnez à l'un des deux fichiers un autre `permalink:`",
+                        say(
+                            f"“{doc.dest}” is already written by {seen[doc.dest]}",
+                            f"« {doc.dest} » est déjà écrit par {seen[doc.dest]}",
+                        ),
+                        say(
+                            "give one of the two files another `permalink:`",
+                            "donnez à l'un des deux fichiers un autre `permalink:`",
+                        ),
                     )
                 )
             seen[doc.dest] = doc.rel
@@ -379,8 +394,14 @@ class Reader:
                     EditorError(
                         rel,
                         None,
-                        f"ce fichier est copié en « {rel} », déjà écrit par {seen[rel]}",
-                        "renommez-le ou changez le `permalink:` de l'autre fichier",
+                        say(
+                            f"this file is copied to “{rel}”, already written by {seen[rel]}",
+                            f"ce fichier est copié en « {rel} », déjà écrit par {seen[rel]}",
+                        ),
+                        say(
+                            "rename it or change the other file's `permalink:`",
+                            "renommez-le ou changez le `permalink:` de l'autre fichier",
+                        ),
                     )
                 )
 

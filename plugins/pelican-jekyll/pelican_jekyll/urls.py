@@ -4,6 +4,8 @@ import re
 import unicodedata
 from urllib.parse import quote, unquote
 
+from .reader.messages import say
+
 # Jekyll's permalink styles (Document: collections and posts).
 STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -139,7 +141,10 @@ def generate(template, values):
                 value = values[name[:end]]
                 return _escape(value) + name[end:]
         raise PermalinkError(
-            f"le permalien « {template} » utilise « :{name} », inconnu pour ce document"
+            say(
+                f"the permalink “{template}” uses “:{name}”, unknown for this document",
+                f"le permalien « {template} » utilise « :{name} », inconnu pour ce document",
+            )
         )
 
     url = PLACEHOLDER.sub(substitute, template)
@@ -162,5 +167,10 @@ def destination(url, output_ext=".html"):
         path += output_ext
     parts = [p for p in path.split("/") if p]
     if any(p == ".." for p in parts):
-        raise PermalinkError(f"l'adresse « {url} » sort du dossier de sortie avec « .. »")
+        raise PermalinkError(
+            say(
+                f"the address “{url}” leaves the output folder with “..”",
+                f"l'adresse « {url} » sort du dossier de sortie avec « .. »",
+            )
+        )
     return "/".join(parts)

@@ -14,6 +14,9 @@ from liquid.exceptions import (
     ResourceLimitError,
 )
 
+from . import messages
+from .messages import say
+
 # python-liquid's own limits (Environment class attributes).
 LIQUID_INCLUDE_LEVELS = 8  # includes inside one another
 # Namespaces on the render context's stack: a page starts with 4, an include pushes 2,
@@ -34,9 +37,7 @@ READ_SECONDS = 8
 READ_MEMORY_MB = 500
 
 
-def number(n):
-    """A number as French writes it: 100 000."""
-    return f"{n:,}".replace(",", "\u202f")
+number = messages.number  # 100,000 in English, 100 000 in French
 
 
 class IncludeCountError(ResourceLimitError):
@@ -47,33 +48,70 @@ def liquid_problem(err):
     """(problem, fix) in an editor's words for a Liquid limit, or None for another error."""
     if isinstance(err, ContextDepthError):
         return (
-            "les inclusions s'imbriquent trop profondément (au plus "
-            f"{LIQUID_INCLUDE_LEVELS} l'une dans l'autre, moins dans des boucles)",
-            "vérifiez qu'aucun fichier inclus ne s'inclut lui-même, directement ou par un autre",
+            say(
+                f"includes nest too deep (at most {LIQUID_INCLUDE_LEVELS} one inside "
+                "another, fewer inside loops)",
+                "les inclusions s'imbriquent trop profondément (au plus "
+                f"{LIQUID_INCLUDE_LEVELS} l'une dans l'autre, moins dans des boucles)",
+            ),
+            say(
+                "check that no included file includes itself, directly or through another",
+                "vérifiez qu'aucun fichier inclus ne s'inclut lui-même, directement ou par "
+                "un autre",
+            ),
         )
     if isinstance(err, IncludeCountError):
         return (
-            f"la page rend plus de {LIQUID_INCLUDES_PER_PAGE} inclusions",
-            "incluez moins de fichiers, ou écrivez le texte dans la page",
+            say(
+                f"the page renders more than {LIQUID_INCLUDES_PER_PAGE} includes",
+                f"la page rend plus de {LIQUID_INCLUDES_PER_PAGE} inclusions",
+            ),
+            say(
+                "include fewer files, or write the text in the page",
+                "incluez moins de fichiers, ou écrivez le texte dans la page",
+            ),
         )
     if isinstance(err, LoopIterationLimitError):
         return (
-            f"les boucles {{% for %}} dépassent {number(LIQUID_LOOP_ITERATIONS)} tours",
-            "parcourez une plage ou une liste plus courte",
+            say(
+                f"the {{% for %}} loops go round more than {number(LIQUID_LOOP_ITERATIONS)} times",
+                f"les boucles {{% for %}} dépassent {number(LIQUID_LOOP_ITERATIONS)} tours",
+            ),
+            say(
+                "loop over a shorter range or list",
+                "parcourez une plage ou une liste plus courte",
+            ),
         )
     if isinstance(err, OutputStreamLimitError):
         return (
-            f"le texte produit par Liquid dépasse {number(LIQUID_OUTPUT_CHARACTERS)} caractères",
-            "raccourcissez les boucles et les inclusions de la page",
+            say(
+                f"the text Liquid writes is longer than {number(LIQUID_OUTPUT_CHARACTERS)} "
+                "characters",
+                f"le texte produit par Liquid dépasse {number(LIQUID_OUTPUT_CHARACTERS)} "
+                "caractères",
+            ),
+            say(
+                "shorten the page's loops and includes",
+                "raccourcissez les boucles et les inclusions de la page",
+            ),
         )
     if isinstance(err, LocalNamespaceLimitError):
         return (
-            "les variables créées par {% assign %} et {% capture %} sont trop grosses",
-            "gardez-y des valeurs courtes",
+            say(
+                "the variables made by {% assign %} and {% capture %} are too large",
+                "les variables créées par {% assign %} et {% capture %} sont trop grosses",
+            ),
+            say("keep short values in them", "gardez-y des valeurs courtes"),
         )
     if isinstance(err, BlockNestingError):
         return (
-            f"les balises Liquid s'imbriquent sur plus de {LIQUID_BLOCK_NESTING} niveaux",
-            "simplifiez les {% if %} et {% for %} imbriqués",
+            say(
+                f"Liquid tags nest more than {LIQUID_BLOCK_NESTING} levels deep",
+                f"les balises Liquid s'imbriquent sur plus de {LIQUID_BLOCK_NESTING} niveaux",
+            ),
+            say(
+                "simplify the nested {% if %} and {% for %}",
+                "simplifiez les {% if %} et {% for %} imbriqués",
+            ),
         )
     return None

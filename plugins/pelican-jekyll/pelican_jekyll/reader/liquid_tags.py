@@ -26,6 +26,7 @@ from . import limits, nesting
 from .digests import MISSING, digest
 from .errors import EditorError
 from .front_matter import nul_error
+from .messages import say
 
 # The tags an editor may write, as Jekyll 4 (Liquid 4) has them, for messages: the
 # environment also registers python-liquid's own (`illegal`, `output`, `doc`…).
@@ -192,8 +193,14 @@ class JekyllLiquid(Environment):
     output_stream_limit = limits.LIQUID_OUTPUT_CHARACTERS
     local_namespace_limit = limits.LIQUID_LOCALS_SIZE
     block_nesting_limit = limits.LIQUID_BLOCK_NESTING
-    # What to do about an undefined variable: a site says where its `site.*` values come from.
-    undefined_fix = "corrigez son nom : page.x lit la clé x de l'en-tête de la page"
+
+    @property
+    def undefined_fix(self):
+        """What to do about an undefined variable: a site says where its `site.*` come from."""
+        return say(
+            "fix its name: page.x reads the key x of the page's front matter",
+            "corrigez son nom : page.x lit la clé x de l'en-tête de la page",
+        )
 
     def __init__(self, includes_dir, includes_rel, url_of, autoescape=True):
         loader = DigestingLoader(includes_dir, includes_rel)
@@ -262,7 +269,7 @@ def to_editor_error(err, path, body_line, tags):
     error = _editor_error(err, str(err.template_name), _line(err), tags)
     including = getattr(err, "included_at", None)
     at = f"{path}:{body_line - 1 + including}" if including else path
-    error.problem += f" (fichier inclus par {at})"
+    error.problem += say(f" (file included by {at})", f" (fichier inclus par {at})")
     return error
 
 
@@ -276,38 +283,60 @@ def _editor_error(err, path, line, tags):
         return EditorError(
             path,
             line,
-            f"la variable Liquid « {name} » n'est pas définie",
+            say(
+                f"the Liquid variable “{name}” is not defined",
+                f"la variable Liquid « {name} » n'est pas définie",
+            ),
             tags.undefined_fix,
         )
     if isinstance(err, UnknownFilterError):
         return EditorError(
             path,
             line,
-            f"filtre Liquid inconnu ({message})",
-            "corrigez le nom du filtre ou retirez-le",
+            say(f"unknown Liquid filter ({message})", f"filtre Liquid inconnu ({message})"),
+            say("fix the filter's name or remove it", "corrigez le nom du filtre ou retirez-le"),
         )
     if isinstance(err, TemplateNotFoundError):
         return EditorError(
             path,
             line,
-            f"le fichier à inclure « {message} » n'existe pas dans {tags.includes_rel}/",
-            "créez-le ou corrigez son nom dans la balise include",
+            say(
+                f"the file to include “{message}” does not exist in {tags.includes_rel}/",
+                f"le fichier à inclure « {message} » n'existe pas dans {tags.includes_rel}/",
+            ),
+            say(
+                "create it or fix its name in the include tag",
+                "créez-le ou corrigez son nom dans la balise include",
+            ),
         )
     unexpected = re.match(r"unexpected tag '([^']*)'", message)
     if unexpected:
         return EditorError(
             path,
             line,
-            f"balise Liquid inconnue « {{% {unexpected.group(1)} %}} »",
-            "balises reconnues : " + ", ".join(tags.editor_tags()) + " ; pour "
-            "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
+            say(
+                f"unknown Liquid tag “{{% {unexpected.group(1)} %}}”",
+                f"balise Liquid inconnue « {{% {unexpected.group(1)} %}} »",
+            ),
+            say(
+                "known tags: " + ", ".join(tags.editor_tags()) + "; to write “{%” as "
+                "it is, put the passage between {% raw %}…{% endraw %}",
+                "balises reconnues : " + ", ".join(tags.editor_tags()) + " ; pour "
+                "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
+            ),
         )
     if "integer string conversion" in message:  # Python's limit on digits (4300)
         return EditorError(
             path,
             line,
-            "un nombre de la balise Liquid est trop long pour être lu",
-            "écrivez un nombre plus court, ou mettez-le entre guillemets si c'est un texte",
+            say(
+                "a number of the Liquid tag is too long to be read",
+                "un nombre de la balise Liquid est trop long pour être lu",
+            ),
+            say(
+                "write a shorter number, or put it between quotes if it is text",
+                "écrivez un nombre plus court, ou mettez-le entre guillemets si c'est un texte",
+            ),
         )
     if " — " in message:  # already in an editor's words (link tag)
         problem, fix = message.split(" — ", 1)
@@ -315,7 +344,11 @@ def _editor_error(err, path, line, tags):
     return EditorError(
         path,
         line,
-        f"erreur Liquid : {message}",
-        "corrigez la balise ; pour écrire « {{ » ou « {% » tel quel, entourez "
-        "le passage de {% raw %}…{% endraw %}",
+        say(f"Liquid error: {message}", f"erreur Liquid : {message}"),
+        say(
+            "fix the tag; to write “{{” or “{%” as it is, put the passage between "
+            "{% raw %}…{% endraw %}",
+            "corrigez la balise ; pour écrire « {{ » ou « {% » tel quel, entourez "
+            "le passage de {% raw %}…{% endraw %}",
+        ),
     )
