@@ -9,7 +9,9 @@ from .render import Renderer
 
 SETTING = "PELICAN_JEKYLL"  # the Site being built (pelican_jekyll.site.Site)
 TEMPLATE = "jekyll_document"
-EXTENSIONS = ("md", "markdown", "html")  # what the reader reads, in a Site's build
+# What the reader reads in a Site's build; "" for a collection's file without extension
+# (Pelican only ever reads the documents the Site lists in PAGE_PATHS).
+EXTENSIONS = ("md", "markdown", "html", "")
 
 
 class BuildFailed(Exception):

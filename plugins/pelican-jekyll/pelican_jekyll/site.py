@@ -242,7 +242,9 @@ class Reader:
         if not front:
             static.append(rel)
             return
-        if suffix not in DOCUMENT_EXTENSIONS:
+        # A collection's file without an extension is a document too, written as it is.
+        extensionless = suffix == "" and collection not in (None, "posts")
+        if suffix not in DOCUMENT_EXTENSIONS and not extensionless:
             skipped.append(rel)  # a .xml or .scss with front matter: not rendered here
             return
         try:
@@ -353,6 +355,7 @@ class Reader:
             else urls.collection_template(cfg.collections[collection], cfg.permalink)
         )
         stem = str(inside.with_suffix(""))
+        output_ext = ".html" if pure.suffix else ""  # the identity converter keeps none
         values = {
             "collection": collection,
             "path": "/" + stem,
@@ -360,11 +363,11 @@ class Reader:
             "title": urls.slugify(slug, mode="pretty", cased=True),
             "slug": urls.slugify(slug),
             "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
-            "output_ext": ".html",
+            "output_ext": output_ext,
             **urls.date_values(doc.date or datetime.datetime.now()),
         }
         doc.url = urls.generate(template, values)
-        doc.dest = urls.destination(doc.url)
+        doc.dest = urls.destination(doc.url, output_ext)
 
     def _check_destinations(self, documents, static):
         """Two files that Jekyll would write to one place: an error naming both."""

@@ -64,3 +64,17 @@ def test_the_slugify_filter_takes_jekylls_modes(tmp_path):
         "hello,-world!",
         "hello-world",
     ]
+
+
+def test_a_collection_file_without_extension_is_written_at_its_permalink(tmp_path):
+    out = build_site(
+        tmp_path,
+        {
+            "_config.yml": "collections:\n  fasts:\n    output: true\n"
+            "    permalink: /fast/:title.html\n",
+            "_fasts/15_fast": "---\ntitle: Fifteen\n---\n<h1>{{ page.title }}</h1>\n",
+            "_fasts/16_fast.md": "---\ntitle: Sixteen\n---\n# Sixteen\n",
+        },
+    )
+    assert body(out, "fast/15_fast.html").h1.get_text() == "Fifteen"
+    assert body(out, "fast/16_fast.html").h1.get_text() == "Sixteen"
