@@ -43,6 +43,9 @@ def sites_in(paths):
             yield from sorted(p.parent for p in given.glob("*/_config.yml"))
 
 
+LIQUID_SUFFIXES = (".md", ".markdown", ".html")
+
+
 def has_front_matter(path):
     with path.open("rb") as handle:
         return handle.read(3) == b"---"
@@ -59,8 +62,8 @@ def prepare(site, work, drop_tags=()):
         # A plugin's tag in content (jekyll-assets' `asset`) stops both builds: taken out.
         tags = re.compile(r"\{%-?\s*(?:" + "|".join(map(re.escape, drop_tags)) + r")\b.*?%\}")
         for path in copy.rglob("*"):
-            # Jekyll runs Liquid in any file with front matter (a .json API too).
-            if path.is_file() and has_front_matter(path):
+            # Jekyll runs Liquid in includes and in any file with front matter (a .json too).
+            if path.is_file() and (path.suffix in LIQUID_SUFFIXES or has_front_matter(path)):
                 text = path.read_text("utf-8", errors="surrogateescape")
                 path.write_text(tags.sub("", text), "utf-8", errors="surrogateescape")
     config = parse_yaml((copy / "_config.yml").read_text(encoding="utf-8")) or {}

@@ -72,6 +72,7 @@ class SiteConfig:
     strict_variables: bool
     strict_filters: bool
     destination: str
+    timezone: str | None  # `timezone:`, an IANA name: the zone of every date, else the machine's
 
 
 def _error(line, problem, fix):
@@ -200,4 +201,5 @@ def load(source):
         strict_variables=bool(liquid.get("strict_variables")),
         strict_filters=bool(liquid.get("strict_filters")),
         destination=str(raw.get("destination") or "_site").strip("./") or "_site",
+        timezone=str(raw["timezone"]) if raw.get("timezone") else None,
     )

@@ -5,6 +5,7 @@ import datetime
 import fnmatch
 import os
 import re
+import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -171,10 +172,33 @@ def _as_list(value, split=True):
     return str(value).split() if split else [str(value)]
 
 
-def _date(value):
-    """A front-matter date as Jekyll holds it: local time of the machine."""
+def _zone(name):
+    """The zone Jekyll's `timezone:` names (it sets TZ), or None for the machine's."""
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None  # Ruby's TZ then falls back to UTC, as the machine here may not
+
+
+def _local(value, zone):
+    """An aware time in Jekyll's local time (`timezone:`, else the machine's), naive."""
+    return value.astimezone(zone).replace(tzinfo=None)
+
+
+def _name_date(text, zone=None):
+    """The date of a dated file name; a two-digit year is Ruby's: 69-99 are 19xx, else 20xx."""
+    year, month, day = text.split("-")
+    if len(year) == 2:
+        year = ("19" if int(year) >= 69 else "20") + year
+    return _date(f"{year}-{month}-{day}", zone)
+
+
+def _date(value, zone=None):
+    """A front-matter date as Jekyll holds it: local time (`timezone:`, else the machine's)."""
     if isinstance(value, datetime.datetime):
-        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        return _local(value, zone) if value.tzinfo else value
     if isinstance(value, datetime.date):
         return datetime.datetime(value.year, value.month, value.day)
     text = str(value).strip()
@@ -183,7 +207,7 @@ def _date(value):
             parsed = datetime.datetime.strptime(text, pattern)
         except ValueError:
             continue
-        return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+        return _local(parsed, zone) if parsed.tzinfo else parsed
     return None
 
 
@@ -321,17 +345,18 @@ class Reader:
         doc.url = urls.generate(url, {})
         doc.dest = urls.destination(doc.url)
         date = doc.front.get("date")
-        doc.date = _date(date) if date is not None else None
+        doc.date = _date(date, _zone(cfg.timezone)) if date is not None else None
 
     def _document_url(self, doc, pure, collection, cfg, posts_dir):
         inside = pure.relative_to(posts_dir or _collection_dir(cfg, collection))
         match = DATED_NAME.match(pure.name)
         slug = match.group(2) if match else pure.stem
         slug = re.sub(r"\.*$", "", slug)
+        zone = _zone(cfg.timezone)
         date = doc.front.get("date")
-        doc.date = _date(date) if date is not None else None
+        doc.date = _date(date, zone) if date is not None else None
         if doc.date is None and match:
-            doc.date = _date(match.group(1))
+            doc.date = _name_date(match.group(1), zone)
         doc.title = _titleize(slug)
         front_slug = doc.front.get("slug")
         slug = str(front_slug) if front_slug else slug

@@ -78,3 +78,18 @@ def test_a_collection_file_without_extension_is_written_at_its_permalink(tmp_pat
     )
     assert body(out, "fast/15_fast.html").h1.get_text() == "Fifteen"
     assert body(out, "fast/16_fast.html").h1.get_text() == "Sixteen"
+
+
+def test_dates_are_in_the_configured_timezone_and_two_digit_years_are_rubys(tmp_path):
+    out = build_site(
+        tmp_path,
+        {
+            "_config.yml": "timezone: America/Los_Angeles\npermalink: pretty\n",
+            # 02:12 in Paris is still the day before in Los Angeles.
+            "_posts/2013-05-06-one.md": '---\ntitle: One\ndate: "2013-05-06 02:12:52 +0200"\n'
+            "---\nOne\n",
+            "_posts/19-11-29-two.md": "---\ntitle: Two\n---\nTwo\n",
+        },
+    )
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+    assert written == ["2013/05/05/one/index.html", "2019/11/29/two/index.html"]
