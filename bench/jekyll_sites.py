@@ -156,11 +156,20 @@ def compare(site, show, drop_tags, keep=None):
                     reference.split("\n"), ours.split("\n"), "jekyll", "ours", lineterm="", n=1
                 )
                 print("\n".join(list(diff)[:40]))
-        # An HTML file Jekyll wrote and pelican-jekyll did not: a document it missed.
-        for path in sorted(jekyll_out.rglob("*.html")):
-            if not (ours_out / path.relative_to(jekyll_out)).exists():
-                total += 1
-                causes["path: not written by pelican-jekyll"] += 1
+        # An HTML file Jekyll wrote and pelican-jekyll did not: a document it missed, unless
+        # it is one already counted (a document not written, or written at another path).
+        dests = {doc.dest for doc in built.documents.values() if doc.output}
+        missed = [
+            path
+            for path in jekyll_out.rglob("*.html")
+            if path.relative_to(jekyll_out).as_posix() not in dests
+            and not (ours_out / path.relative_to(jekyll_out)).exists()
+        ]
+        elsewhere = causes["path: not written by Jekyll"]
+        extra = max(0, len(missed) - elsewhere)
+        total += extra
+        if extra:
+            causes["path: not written by pelican-jekyll"] += extra
         return {
             "site": site.name,
             "documents": total,
