@@ -29,7 +29,7 @@ JINJA_ENVIRONMENT = {"autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     # Before jekyll_compat: the Markdown it renders with is this plugin's.
-    "jekyll_markdown",  # Markdown rendered as Jekyll 4.3 renders it (kramdown, GFM)
+    "pelican_jekyll.markdown",  # Markdown rendered as Jekyll 4.3 renders it (kramdown, GFM)
     # It keeps editors' mistakes to one message, without a traceback.
     "jekyll_compat",
     "setting_urls",

@@ -1,5 +1,5 @@
 """How many Markdown documents render as Jekyll 4.3 renders them, before and after
-jekyll_markdown: `python bench/jekyll_parity.py FOLDER_OR_FILE... [--show N]`.
+pelican_jekyll.markdown: `python bench/jekyll_parity.py FOLDER_OR_FILE... [--show N]`.
 
 Only the Markdown is compared (Liquid is left as text on both sides); a file whose body
 is empty is compared on its `description`, as the site renders it.
@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from jekyll_markdown import parity  # noqa: E402
+from pelican_jekyll.markdown import parity  # noqa: E402
 
 FRONT = re.compile(r"\A---\s*\n(.*?\n)?---\s*\n", re.S)
 PELICAN_DEFAULT = {
@@ -67,7 +67,7 @@ def main():
             work,
         )
     before = markdown.Markdown(**PELICAN_DEFAULT)
-    after = markdown.Markdown(extensions=["jekyll_markdown"], output_format="html5")
+    after = markdown.Markdown(extensions=["pelican_jekyll.markdown"], output_format="html5")
     counts, shown = {"before": 0, "after": 0}, 0
     for key, (path, body) in docs.items():
         reference = parity.normalise(jekyll[key])

@@ -66,6 +66,9 @@ def _environment(cwd, env):
     old_cwd, old_env, old_path = os.getcwd(), dict(os.environ), list(sys.path)
     _forget_settings_modules(cwd)
     os.chdir(cwd)
+    # publishconf.py puts "." on sys.path: Python's finder for it keeps the folder that was
+    # current when it was made, another site's (whose pelicanconf would then be read).
+    sys.path_importer_cache.pop(os.curdir, None)
     if env is not None:
         os.environ.clear()
         os.environ.update(env)
@@ -74,6 +77,7 @@ def _environment(cwd, env):
     finally:
         os.chdir(old_cwd)
         sys.path[:] = old_path
+        sys.path_importer_cache.pop(os.curdir, None)
         _forget_settings_modules(cwd)
         if env is not None:
             os.environ.clear()

@@ -300,12 +300,14 @@ def test_markup_lets_through_only_what_the_list_accepts():
 
 
 def test_the_markup_jekylls_markdown_writes_builds(strict_build):
-    """Footnotes and task lists, as jekyll_markdown writes them (roles, a disabled box)."""
+    """Footnotes and task lists, as pelican_jekyll.markdown writes them (roles, a disabled box)."""
     text = (
         "Un texte[^1].\n\n- [ ] à faire\n- [x] fait\n\n"
         '[Etalab](https://www.etalab.gouv.fr){:target="_blank"}\n\n[^1]: La note.\n'
     )
-    result = strict_build({"pages/a.md": body(text)}, PLUGINS=["jekyll_markdown", *STRICT_PLUGINS])
+    result = strict_build(
+        {"pages/a.md": body(text)}, PLUGINS=["pelican_jekyll.markdown", *STRICT_PLUGINS]
+    )
     assert result.returncode == 0, result.log
     built = result.html("a/index.html")
     assert built.select_one('sup[role="doc-noteref"] a[rel="footnote"]') is not None
@@ -316,7 +318,9 @@ def test_the_markup_jekylls_markdown_writes_builds(strict_build):
 
 def test_an_input_other_than_a_task_box_and_an_aria_role_are_refused(strict_build):
     text = 'Un.\n\n<input type="text" name="q">\n\n<a href="/" role="button">x</a>\n'
-    result = strict_build({"pages/x.md": body(text)}, PLUGINS=["jekyll_markdown", *STRICT_PLUGINS])
+    result = strict_build(
+        {"pages/x.md": body(text)}, PLUGINS=["pelican_jekyll.markdown", *STRICT_PLUGINS]
+    )
     assert_fails_with(
         result,
         "pages/x.md:7: la balise <input> porte l'attribut « type », qui n'est pas permis : une "

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 from conftest import FIXTURES, ROOT
-from jekyll_compat import front_matter
+from pelican_jekyll.reader import front_matter
 
 SOURCES = sorted(
     path

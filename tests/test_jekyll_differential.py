@@ -1,6 +1,6 @@
 """Every case of tests/fixtures/jekyll_corpus renders as Jekyll 4.3 (kramdown, GFM) renders it.
 
-Jekyll builds the corpus once; Pelican builds it once with jekyll_markdown and
+Jekyll builds the corpus once; Pelican builds it once with pelican_jekyll.markdown and
 jekyll_compat; each case compares the two bodies as trees (an HTML5 parser's).
 """
 
@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from conftest import FIXTURE_SETTINGS, FIXTURES, build_fixture
-from jekyll_markdown import parity
+from pelican_jekyll.markdown import parity
 
 CORPUS = FIXTURES / "jekyll_corpus"
 PAGES = sorted(p.relative_to(CORPUS).as_posix() for p in (CORPUS / "pages").glob("*.md"))
@@ -48,7 +48,9 @@ def ours(tmp_path_factory):
     """The corpus built by Pelican with the site's Markdown and Jekyll plugins."""
     site = tmp_path_factory.mktemp("corpus")
     shutil.copytree(CORPUS, site, dirs_exist_ok=True)
-    result = build_fixture(site, PLUGINS=["jekyll_markdown", "jekyll_compat", "templated_only"])
+    result = build_fixture(
+        site, PLUGINS=["pelican_jekyll.markdown", "jekyll_compat", "templated_only"]
+    )
     assert result.returncode == 0, result.log
     return result
 

@@ -1,4 +1,4 @@
-"""jekyll_markdown as a Pelican plugin: its settings, its options, what it refuses.
+"""pelican_jekyll.markdown as a Pelican plugin: its settings, its options, what it refuses.
 
 How it renders is tests/test_jekyll_differential.py's business (against the real Jekyll).
 """
@@ -7,11 +7,11 @@ from types import SimpleNamespace
 
 import markdown
 from conftest import PAGE, assert_fails_with, page
-from jekyll_markdown import JekyllMarkdownExtension
-from jekyll_markdown.plugin import use_extension
 from pelican.settings import DEFAULT_CONFIG
+from pelican_jekyll.markdown import JekyllMarkdownExtension
+from pelican_jekyll.markdown.plugin import use_extension
 
-PLUGINS = ["jekyll_markdown", "jekyll_compat", "templated_only"]
+PLUGINS = ["pelican_jekyll.markdown", "jekyll_compat", "templated_only"]
 
 
 def test_pelicans_default_markdown_gives_way_to_jekylls():
@@ -35,7 +35,7 @@ def test_a_sites_own_markdown_settings_are_kept():
 
 def test_guillemets_take_a_no_break_space_as_in_jekyll_or_the_one_set():
     text = "## << Titre >>\n\nUn << mot >>.\n"
-    jekyll = markdown.markdown(text, extensions=["jekyll_markdown"])
+    jekyll = markdown.markdown(text, extensions=["pelican_jekyll.markdown"])
     assert '<h2 id="titre">«\u00a0Titre\u00a0»</h2>' in jekyll
     assert "«\u00a0mot\u00a0»" in jekyll
     french = markdown.markdown(text, extensions=[JekyllMarkdownExtension(guillemet_space="\u202f")])

@@ -5,10 +5,11 @@ import itertools
 import pytest
 from build_worker import BuildWorker
 from conftest import copy_real_project, page
-from jekyll_compat import limits
+from pelican_jekyll.reader import limits, messages
 from refused_builds import assert_refused, build_then_refuse
 from serving import make_serve, wait_for, wait_until
 
+messages.use("fr")  # the site's language, as its plugin jekyll_compat sets it
 N = limits.number
 PAGE = "layout: page\ntitle: Piège\n"
 WATCHDOG_FIX = (

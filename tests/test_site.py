@@ -66,7 +66,7 @@ def test_welcome_page_links_to_the_form_rules_and_terms(real_site):
     rules = main.find("a", string=re.compile("^règlement du programme"))
     assert rules["href"] == "/reglement/"
     assert (real_site.output / "reglement/index.html").exists()
-    # The page writes a straight apostrophe; Jekyll's typography curls it (jekyll_markdown).
+    # The page writes a straight apostrophe; Jekyll's typography curls it (pelican_jekyll.markdown).
     terms = main.find("a", string="conditions générales d’utilisation")
     assert terms["href"] == "/cgu/"
     assert (real_site.output / "cgu/index.html").exists()

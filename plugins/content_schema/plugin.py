@@ -5,10 +5,10 @@ import os
 import yaml
 from eig_common import boundaries
 from jekyll_compat import config as jekyll_config
-from jekyll_compat import front_matter
 from jekyll_compat.errors import ERROR_LOG, EditorError
 from jekyll_compat.read_memo import MEMO
 from pelican import signals
+from pelican_jekyll.reader import front_matter
 
 from . import settings as schema_settings
 from . import validate

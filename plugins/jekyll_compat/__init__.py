@@ -14,6 +14,12 @@ PLUGINS_FOLDER = str(Path(__file__).resolve().parent.parent)
 if PLUGINS_FOLDER not in sys.path:
     sys.path.append(PLUGINS_FOLDER)
 
+from pelican_jekyll.reader import messages  # noqa: E402
+
 from .plugin import register  # noqa: E402
+
+# The site's editors read French: the port's messages too, from the moment the site
+# plugin is imported (plugins/content_schema reads front matter through it).
+messages.use("fr")
 
 __all__ = ["register"]

@@ -3,22 +3,13 @@
 import logging
 
 from eig_common import upstream
+from pelican_jekyll.reader.errors import EditorError
 
 from . import disk_errors
 
+__all__ = ["ERROR_LOG", "BuildFailed", "EditorError", "EditorErrors", "QuietEditorErrors"]
+
 logger = logging.getLogger(__name__)
-
-
-class EditorError(Exception):
-    """A mistake in a content file, told as `path:line: what — what to do`."""
-
-    def __init__(self, path, line, problem, fix):
-        super().__init__(path, line, problem, fix)
-        self.path, self.line, self.problem, self.fix = path, line, problem, fix
-
-    def __str__(self):
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.problem} — {self.fix}"
 
 
 class EditorErrors(Exception):

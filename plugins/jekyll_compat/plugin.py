@@ -4,8 +4,9 @@ import logging
 
 from eig_common import boundaries
 from pelican import signals
+from pelican_jekyll.reader import messages
 
-from . import boundary, config, liquid_tags, unique_urls, unread_files
+from . import boundary, config, site_liquid, unique_urls, unread_files
 from .errors import ERROR_LOG, QuietEditorErrors
 from .read_memo import MEMO
 from .reader import JekyllReader
@@ -14,6 +15,7 @@ from .redirects import RedirectGenerator
 
 def check_settings(pelican):
     """Fail at start on a bad JEKYLL_COMPAT; let Pelican render Markdown fields."""
+    messages.use("fr")  # each build: the port's own command, run in this process, says English
     quiet = QuietEditorErrors(ERROR_LOG)
     for name in QuietEditorErrors.LOGGERS:
         target = logging.getLogger(name)
@@ -37,7 +39,7 @@ def start_run(pelican):
     ERROR_LOG.reset()
     boundary.check(pelican.settings)  # before any file is read
     MEMO.start_run()
-    liquid_tags.forget_environments()
+    site_liquid.forget_environments()
     return RedirectGenerator
 
 

@@ -14,20 +14,16 @@ plugins/content_schema checks it without reading and parsing the file again.
 """
 
 import copy
-import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
+
+from pelican_jekyll.reader.digests import MISSING, digest
 
 SETTING = "JEKYLL_READ_MEMO"
 # A setting that names where the build writes, not how a file reads.
 # PLUGINS_SHARED (eig_common.shared): what plugins hand each other, not read by readers.
 NOT_READ = ("OUTPUT_PATH", "PLUGINS_SHARED")
-MISSING = "missing"
-
-
-def digest(data):
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def file_digest(path):

@@ -6,17 +6,18 @@ import os
 import re
 from pathlib import PurePosixPath
 
-from jekyll_markdown import refused_attributes
 from liquid.exceptions import LiquidError
 from pelican.contents import Category, Tag
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime, get_date, posixize_path
+from pelican_jekyll.markdown import refused_attributes
+from pelican_jekyll.reader.liquid_tags import to_editor_error
 
 from . import config, filenames, permalinks, redirects, watchdog
 from . import metadata as front_metadata
 from .errors import ERROR_LOG, EditorError, EditorErrors
-from .liquid_tags import JekyllLiquid, SiteDrop, to_editor_error
 from .read_memo import MEMO, SETTING, Dependencies, Kept, file_digest, settings_digest
+from .site_liquid import SiteDrop, SiteLiquid
 from .sources import Sources, root_of
 
 # Keys this reader turns into Pelican's own metadata itself.
@@ -55,7 +56,7 @@ class JekyllReader(BaseReader):
             *settings.get("THEME_TEMPLATES_OVERRIDES", []),
         ]
         self.site = SiteDrop(settings)
-        self.liquid = JekyllLiquid(
+        self.liquid = SiteLiquid(
             os.path.join(self.root, self.config.includes),
             self.config.includes,
             self.url_of,
@@ -445,7 +446,7 @@ class JekyllReader(BaseReader):
 
 
 def _refused_attributes(md, source, line=None):
-    """What a Markdown extension's attribute lists refused (jekyll_markdown notes it), told
+    """What a Markdown extension's attribute lists refused (pelican_jekyll.markdown notes it), told
     at `line`, or at the body's line that asks for it."""
     allowed, refused = refused_attributes(md)
     allowed = ", ".join(sorted(allowed))

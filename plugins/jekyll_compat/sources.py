@@ -4,8 +4,8 @@ import os
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from . import front_matter, nesting
-from .read_memo import digest
+from pelican_jekyll.reader import front_matter, nesting
+from pelican_jekyll.reader.digests import digest
 
 
 @dataclass(frozen=True)

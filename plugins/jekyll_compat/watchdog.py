@@ -13,8 +13,9 @@ import resource
 import signal
 import threading
 
+from pelican_jekyll.reader.limits import READ_MEMORY_MB, READ_SECONDS
+
 from .errors import ERROR_LOG, EditorError, EditorErrors
-from .limits import READ_MEMORY_MB, READ_SECONDS
 
 FIX = (
     "simplifiez ce qui demande autant de travail (boucles, inclusions, texte très long "

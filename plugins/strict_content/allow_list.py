@@ -23,7 +23,7 @@ ELEMENTS = frozenset(
 # Attributes any allowed element may carry (`id` and `class` for anchors, Markdown's
 # `{: #id .class}`, footnotes and code highlighting).
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang"})
-# ARIA roles Markdown's footnotes carry (kramdown's, as jekyll_markdown writes them).
+# ARIA roles Markdown's footnotes carry (kramdown's, as pelican_jekyll.markdown writes them).
 FOOTNOTE_ROLES = frozenset({"doc-noteref", "doc-endnotes", "doc-endnote", "doc-backlink"})
 # The one <input> a text may hold: a task list's checkbox, which nothing can tick.
 TASK_CHECKBOX = {"type": {"checkbox"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}}

@@ -7,13 +7,15 @@ import weakref
 from concurrent.futures import ProcessPoolExecutor
 
 import blinker
-from jekyll_compat.errors import EditorError
 from pelican import Pelican
 from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from . import plugin
 from .plugin import BuildFailed, BuildState
+from .reader import messages
+from .reader.errors import EditorError
+from .reader.messages import say
 from .site import read
 
 THEME = os.path.join(os.path.dirname(__file__), "theme")
@@ -108,18 +110,31 @@ def _foreign_receivers():
     return False
 
 
-def _build_here(source, output):
+def _build_here(source, output, language=None):
     """(Site, []) once written, or (None, errors) with nothing written."""
+    if language is not None:  # a fresh interpreter: the caller's language
+        messages.use(language)
     if not os.path.isdir(source):
-        error = EditorError(source, None, "ce dossier n'existe pas", "donnez le dossier du site")
+        error = EditorError(
+            source,
+            None,
+            say("this folder does not exist", "ce dossier n'existe pas"),
+            say("give the site's folder", "donnez le dossier du site"),
+        )
         return None, [error]
     if source == output or source.startswith(output + os.sep):
         return None, [
             EditorError(
                 output,
                 None,
-                "le dossier de sortie contient le site lui-même",
-                "choisissez un dossier de sortie hors du dossier du site, ou dans lui",
+                say(
+                    "the output folder holds the site itself",
+                    "le dossier de sortie contient le site lui-même",
+                ),
+                say(
+                    "choose an output folder outside the site's folder, or inside it",
+                    "choisissez un dossier de sortie hors du dossier du site, ou dans lui",
+                ),
             )
         ]
     # As Jekyll leaves out its destination: an output folder inside the site is not read.
@@ -142,7 +157,7 @@ def build(source, output):
         # A fresh interpreter, where only this package's plugin listens.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            site, errors = pool.submit(_build_here, source, output).result()
+            site, errors = pool.submit(_build_here, source, output, messages.current()).result()
     else:
         site, errors = _build_here(source, output)
     if errors:

@@ -1,10 +1,13 @@
 """A Jekyll site's `_config.yml`, read as Jekyll 4.3 reads it, with Jekyll's defaults."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jekyll_compat.errors import EditorError
+
+from .reader.errors import EditorError
+from .reader.messages import say
 
 # Jekyll 4.3's Configuration::DEFAULTS that change what is built, and where.
 DEFAULTS = {
@@ -35,6 +38,8 @@ DEFAULT_EXCLUDES = (
     "vendor/ruby/",
 )
 CONFIG_NAME = "_config.yml"
+# Psych (Jekyll's YAML) takes a tab before a comment, which PyYAML refuses.
+TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#)")
 
 
 @dataclass(frozen=True)
@@ -67,10 +72,23 @@ class SiteConfig:
     strict_variables: bool
     strict_filters: bool
     destination: str
+    timezone: str | None  # `timezone:`, an IANA name: the zone of every date, else the machine's
 
 
 def _error(line, problem, fix):
     return EditorError(CONFIG_NAME, line, problem, fix)
+
+
+def parse_yaml(text):
+    """YAML as Psych reads it: a text PyYAML refuses only for a tab before a comment is
+    read again with a space there."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        fixed = TAB_BEFORE_COMMENT.sub(" ", text)
+        if fixed == text:
+            raise
+        return yaml.safe_load(fixed)
 
 
 def _load_yaml(path):
@@ -79,22 +97,33 @@ def _load_yaml(path):
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError:
-        raise _error(1, "le fichier n'est pas encodé en UTF-8", "enregistrez-le en UTF-8") from None
+        raise _error(
+            1,
+            say("the file is not UTF-8", "le fichier n'est pas encodé en UTF-8"),
+            say("save it as UTF-8", "enregistrez-le en UTF-8"),
+        ) from None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(err, "problem", None) or str(err)
         raise _error(
             line,
-            f"le YAML est invalide ({problem})",
-            "vérifiez l'indentation et les guillemets de cette ligne",
+            say(f"the YAML is invalid ({problem})", f"le YAML est invalide ({problem})"),
+            say(
+                "check the indentation and the quotes of this line",
+                "vérifiez l'indentation et les guillemets de cette ligne",
+            ),
         ) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise _error(1, "le fichier n'est pas une suite de clés", "écrivez `clé: valeur`")
+        raise _error(
+            1,
+            say("the file is not a set of keys", "le fichier n'est pas une suite de clés"),
+            say("write `key: value`", "écrivez `clé: valeur`"),
+        )
     return {str(k): v for k, v in data.items()}
 
 
@@ -103,7 +132,14 @@ def _collections(raw, permalink):
     if isinstance(given, list):  # Jekyll also takes a list of labels
         given = {str(label): {} for label in given}
     if not isinstance(given, dict):
-        raise _error(None, "« collections » n'est ni une liste ni une suite de clés", "")
+        raise _error(
+            None,
+            say(
+                "“collections” is neither a list nor a set of keys",
+                "« collections » n'est ni une liste ni une suite de clés",
+            ),
+            say("write the collections' labels", "écrivez les noms des collections"),
+        )
     found = {}
     for label, meta in given.items():
         meta = meta if isinstance(meta, dict) else {}
@@ -120,7 +156,11 @@ def _collections(raw, permalink):
 def _defaults(raw):
     rules = raw.get("defaults") or []
     if not isinstance(rules, list):
-        raise _error(None, "« defaults » n'est pas une liste", "écrivez une liste de scope/values")
+        raise _error(
+            None,
+            say("“defaults” is not a list", "« defaults » n'est pas une liste"),
+            say("write a list of scope/values", "écrivez une liste de scope/values"),
+        )
     checked = []
     for rule in rules:
         if not isinstance(rule, dict) or not isinstance(rule.get("values"), dict):
@@ -161,4 +201,5 @@ def load(source):
         strict_variables=bool(liquid.get("strict_variables")),
         strict_filters=bool(liquid.get("strict_filters")),
         destination=str(raw.get("destination") or "_site").strip("./") or "_site",
+        timezone=str(raw["timezone"]) if raw.get("timezone") else None,
     )

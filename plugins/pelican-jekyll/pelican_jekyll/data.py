@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import yaml
-from jekyll_compat.errors import EditorError
+
+from .reader.errors import EditorError
+from .reader.messages import say
 
 READERS = {".yml", ".yaml", ".json", ".csv", ".tsv"}
 MAX_DEPTH = 16  # folders inside _data: bounded, as every walk is
@@ -28,15 +30,26 @@ def _parse(path, rel):
         raise EditorError(
             rel,
             mark.line + 1 if mark else 1,
-            f"le YAML est invalide ({problem})",
-            "vérifiez l'indentation et les guillemets de cette ligne",
+            say(f"the YAML is invalid ({problem})", f"le YAML est invalide ({problem})"),
+            say(
+                "check the indentation and the quotes of this line",
+                "vérifiez l'indentation et les guillemets de cette ligne",
+            ),
         ) from None
     except json.JSONDecodeError as err:
         raise EditorError(
-            rel, err.lineno, f"le JSON est invalide ({err.msg})", "corrigez-le"
+            rel,
+            err.lineno,
+            say(f"the JSON is invalid ({err.msg})", f"le JSON est invalide ({err.msg})"),
+            say("fix it", "corrigez-le"),
         ) from None
     except csv.Error as err:
-        raise EditorError(rel, None, f"le CSV est illisible ({err})", "corrigez-le") from None
+        raise EditorError(
+            rel,
+            None,
+            say(f"the CSV cannot be read ({err})", f"le CSV est illisible ({err})"),
+            say("fix it", "corrigez-le"),
+        ) from None
 
 
 def load(source, folder="_data"):
@@ -62,7 +75,10 @@ def load(source, folder="_data"):
                 except UnicodeDecodeError:
                     errors.append(
                         EditorError(
-                            rel, None, "le fichier n'est pas en UTF-8", "enregistrez-le en UTF-8"
+                            rel,
+                            None,
+                            say("the file is not UTF-8", "le fichier n'est pas en UTF-8"),
+                            say("save it as UTF-8", "enregistrez-le en UTF-8"),
                         )
                     )
         return values

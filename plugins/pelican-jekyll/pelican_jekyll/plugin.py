@@ -9,6 +9,9 @@ from .render import Renderer
 
 SETTING = "PELICAN_JEKYLL"  # the Site being built (pelican_jekyll.site.Site)
 TEMPLATE = "jekyll_document"
+# What the reader reads in a Site's build; "" for a collection's file without extension
+# (Pelican only ever reads the documents the Site lists in PAGE_PATHS).
+EXTENSIONS = ("md", "markdown", "html", "")
 
 
 class BuildFailed(Exception):
@@ -23,7 +26,9 @@ class JekyllDocumentReader(BaseReader):
     """Reads a document of the Site in the settings: its content, URL and file."""
 
     enabled = True
-    file_extensions = ("md", "markdown", "html")
+    # Pelican gives every BaseReader subclass imported in the process the extensions it
+    # names: this one is for a Site's build only, where add_reader sets it for EXTENSIONS.
+    file_extensions = ()
 
     def read(self, source_path):
         state = self.settings[SETTING]
@@ -50,7 +55,7 @@ class BuildState:
 
 def add_reader(readers):
     if SETTING in readers.settings:
-        for extension in JekyllDocumentReader.file_extensions:
+        for extension in EXTENSIONS:
             readers.reader_classes[extension] = JekyllDocumentReader
 
 

@@ -10,9 +10,6 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, quote_plus
 
 import markdown
-from jekyll_compat.errors import EditorError
-from jekyll_compat.liquid_tags import JekyllLiquid, TargetTag, to_editor_error
-from jekyll_markdown import JekyllMarkdownExtension
 from liquid import Undefined
 from liquid.ast import Node
 from liquid.exceptions import LiquidError, LiquidSyntaxError
@@ -21,6 +18,10 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
 from . import urls
+from .markdown import JekyllMarkdownExtension
+from .reader.errors import EditorError
+from .reader.liquid_tags import JekyllLiquid, TargetTag, to_editor_error
+from .reader.messages import say
 
 INCLUDES = "_includes"
 
@@ -126,7 +127,7 @@ class HighlightTag(Tag):
 
 
 class SiteLiquid(JekyllLiquid):
-    """jekyll_compat's Liquid, with Jekyll's own tags and filters for a whole site."""
+    """The reader's Liquid, with Jekyll's own tags and filters for a whole site."""
 
     def __init__(self, renderer):
         site = renderer.site
@@ -234,7 +235,7 @@ class Renderer:
         filters["cgi_escape"] = lambda value: quote_plus(_text(value))
         filters["uri_escape"] = lambda value: quote(_text(value), safe="/:?#[]@!$&'()*+,;=-._~%")
         filters["jsonify"] = lambda value: json.dumps(value, default=str, ensure_ascii=False)
-        filters["slugify"] = lambda value, mode="default": urls.slugify(_text(value)) or ""
+        filters["slugify"] = lambda value, mode=None: urls.slugify(_text(value), _text(mode))
         filters["number_of_words"] = lambda value: len(_text(value).split())
         filters["markdownify"] = lambda value: markdown.Markdown(
             extensions=[JekyllMarkdownExtension()], output_format="html5"
@@ -311,9 +312,16 @@ class Renderer:
             raise EditorError(
                 rel,
                 None,
-                f"le fichier lié « {target} » n'est pas un document du site",
-                "écrivez le chemin du fichier depuis la racine du site, par exemple "
-                "`{% link _posts/2020-01-01-titre.md %}`",
+                say(
+                    f"the linked file “{target}” is not a document of the site",
+                    f"le fichier lié « {target} » n'est pas un document du site",
+                ),
+                say(
+                    "write the file's path from the site's root, for example "
+                    "`{% link _posts/2020-01-01-title.md %}`",
+                    "écrivez le chemin du fichier depuis la racine du site, par exemple "
+                    "`{% link _posts/2020-01-01-titre.md %}`",
+                ),
             )
         return self.baseurl + doc.url
 
@@ -328,9 +336,13 @@ class Renderer:
         raise EditorError(
             target,
             None,
-            f"aucun article ne s'appelle « {target} »",
-            "écrivez le nom du fichier de _posts sans son extension, par exemple "
-            "`{% post_url 2020-01-01-titre %}`",
+            say(f"no post is named “{target}”", f"aucun article ne s'appelle « {target} »"),
+            say(
+                "write the name of the file in _posts without its extension, for example "
+                "`{% post_url 2020-01-01-title %}`",
+                "écrivez le nom du fichier de _posts sans son extension, par exemple "
+                "`{% post_url 2020-01-01-titre %}`",
+            ),
         )
 
 

@@ -5,16 +5,18 @@ import datetime
 import fnmatch
 import os
 import re
+import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import yaml
-from jekyll_compat import front_matter
-from jekyll_compat.errors import EditorError
 
 from . import config as site_config
 from . import data as site_data
 from . import urls
+from .reader import front_matter
+from .reader.errors import EditorError
+from .reader.messages import say
 
 DOCUMENT_EXTENSIONS = {".md", ".markdown", ".html"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
@@ -110,7 +112,12 @@ def _walk(source, start, cfg, counter):
             if keep(name):
                 counter[0] += 1
                 if counter[0] > MAX_FILES:
-                    raise EditorError(start or ".", None, "le site a trop de fichiers", "")
+                    raise EditorError(
+                        start or ".",
+                        None,
+                        say("the site has too many files", "le site a trop de fichiers"),
+                        say(f"keep it under {MAX_FILES}", f"gardez-en moins de {MAX_FILES}"),
+                    )
                 found.append(f"{rel_dir}/{name}" if rel_dir else name)
     return found
 
@@ -165,10 +172,33 @@ def _as_list(value, split=True):
     return str(value).split() if split else [str(value)]
 
 
-def _date(value):
-    """A front-matter date as Jekyll holds it: local time of the machine."""
+def _zone(name):
+    """The zone Jekyll's `timezone:` names (it sets TZ), or None for the machine's."""
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None  # Ruby's TZ then falls back to UTC, as the machine here may not
+
+
+def _local(value, zone):
+    """An aware time in Jekyll's local time (`timezone:`, else the machine's), naive."""
+    return value.astimezone(zone).replace(tzinfo=None)
+
+
+def _name_date(text, zone=None):
+    """The date of a dated file name; a two-digit year is Ruby's: 69-99 are 19xx, else 20xx."""
+    year, month, day = text.split("-")
+    if len(year) == 2:
+        year = ("19" if int(year) >= 69 else "20") + year
+    return _date(f"{year}-{month}-{day}", zone)
+
+
+def _date(value, zone=None):
+    """A front-matter date as Jekyll holds it: local time (`timezone:`, else the machine's)."""
     if isinstance(value, datetime.datetime):
-        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        return _local(value, zone) if value.tzinfo else value
     if isinstance(value, datetime.date):
         return datetime.datetime(value.year, value.month, value.day)
     text = str(value).strip()
@@ -177,7 +207,7 @@ def _date(value):
             parsed = datetime.datetime.strptime(text, pattern)
         except ValueError:
             continue
-        return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+        return _local(parsed, zone) if parsed.tzinfo else parsed
     return None
 
 
@@ -236,7 +266,9 @@ class Reader:
         if not front:
             static.append(rel)
             return
-        if suffix not in DOCUMENT_EXTENSIONS:
+        # A collection's file without an extension is a document too, written as it is.
+        extensionless = suffix == "" and collection not in (None, "posts")
+        if suffix not in DOCUMENT_EXTENSIONS and not extensionless:
             skipped.append(rel)  # a .xml or .scss with front matter: not rendered here
             return
         try:
@@ -271,14 +303,17 @@ class Reader:
                 rel,
                 doc.line("permalink"),
                 str(err),
-                "corrigez le permalien (voir les paramètres de permalien de Jekyll)",
+                say(
+                    "fix the permalink (see Jekyll's permalink placeholders)",
+                    "corrigez le permalien (voir les paramètres de permalien de Jekyll)",
+                ),
             ) from None
         title = front.get("title")
         doc.title = str(title) if title is not None else doc.title
         return doc
 
     def _front_matter(self, text, rel):
-        """jekyll_compat's front matter; what it refuses and Jekyll reads (a key written
+        """The reader's front matter; what it refuses and Jekyll reads (a key written
         twice: the last one wins) is read as Jekyll reads it, with a warning."""
         try:
             return front_matter.load(text, rel)
@@ -310,17 +345,18 @@ class Reader:
         doc.url = urls.generate(url, {})
         doc.dest = urls.destination(doc.url)
         date = doc.front.get("date")
-        doc.date = _date(date) if date is not None else None
+        doc.date = _date(date, _zone(cfg.timezone)) if date is not None else None
 
     def _document_url(self, doc, pure, collection, cfg, posts_dir):
         inside = pure.relative_to(posts_dir or _collection_dir(cfg, collection))
         match = DATED_NAME.match(pure.name)
         slug = match.group(2) if match else pure.stem
         slug = re.sub(r"\.*$", "", slug)
+        zone = _zone(cfg.timezone)
         date = doc.front.get("date")
-        doc.date = _date(date) if date is not None else None
+        doc.date = _date(date, zone) if date is not None else None
         if doc.date is None and match:
-            doc.date = _date(match.group(1))
+            doc.date = _name_date(match.group(1), zone)
         doc.title = _titleize(slug)
         front_slug = doc.front.get("slug")
         slug = str(front_slug) if front_slug else slug
@@ -344,6 +380,7 @@ class Reader:
             else urls.collection_template(cfg.collections[collection], cfg.permalink)
         )
         stem = str(inside.with_suffix(""))
+        output_ext = ".html" if pure.suffix else ""  # the identity converter keeps none
         values = {
             "collection": collection,
             "path": "/" + stem,
@@ -351,11 +388,11 @@ class Reader:
             "title": urls.slugify(slug, mode="pretty", cased=True),
             "slug": urls.slugify(slug),
             "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
-            "output_ext": ".html",
+            "output_ext": output_ext,
             **urls.date_values(doc.date or datetime.datetime.now()),
         }
         doc.url = urls.generate(template, values)
-        doc.dest = urls.destination(doc.url)
+        doc.dest = urls.destination(doc.url, output_ext)
 
     def _check_destinations(self, documents, static):
         """Two files that Jekyll would write to one place: an error naming both."""
@@ -368,8 +405,14 @@ class Reader:
                     EditorError(
                         doc.rel,
                         doc.line("permalink"),
-                        f"« {doc.dest} » est déjà écrit par {seen[doc.dest]}",
-                        "donnez à l'un des deux fichiers un autre `permalink:`",
+                        say(
+                            f"“{doc.dest}” is already written by {seen[doc.dest]}",
+                            f"« {doc.dest} » est déjà écrit par {seen[doc.dest]}",
+                        ),
+                        say(
+                            "give one of the two files another `permalink:`",
+                            "donnez à l'un des deux fichiers un autre `permalink:`",
+                        ),
                     )
                 )
             seen[doc.dest] = doc.rel
@@ -379,8 +422,14 @@ class Reader:
                     EditorError(
                         rel,
                         None,
-                        f"ce fichier est copié en « {rel} », déjà écrit par {seen[rel]}",
-                        "renommez-le ou changez le `permalink:` de l'autre fichier",
+                        say(
+                            f"this file is copied to “{rel}”, already written by {seen[rel]}",
+                            f"ce fichier est copié en « {rel} », déjà écrit par {seen[rel]}",
+                        ),
+                        say(
+                            "rename it or change the other file's `permalink:`",
+                            "renommez-le ou changez le `permalink:` de l'autre fichier",
+                        ),
                     )
                 )
 

@@ -1,7 +1,10 @@
 """Jekyll 4.3's URLs: a page's or a document's template and placeholders -> URL and file."""
 
 import re
+import unicodedata
 from urllib.parse import quote, unquote
+
+from .reader.messages import say
 
 # Jekyll's permalink styles (Document: collections and posts).
 STYLES = {
@@ -19,13 +22,58 @@ class PermalinkError(ValueError):
     """A permalink that names a placeholder the document does not have."""
 
 
+# Utils::SLUGIFY_*_REGEXP; Python's \w is Ruby's \p{L}\p{M}\p{Nd} and "_".
+SLUGIFY = {
+    "raw": re.compile(r"\s+"),
+    "default": re.compile(r"[\W_]+"),
+    "pretty": re.compile(r"[^\w._~!$&'()+,;=@]+"),
+    "ascii": re.compile(r"[^A-Za-z0-9]+"),
+    "latin": re.compile(r"[^A-Za-z0-9]+"),
+}
+
+
+# I18n's approximations of the Latin letters that have no accent to drop.
+LATIN_LETTERS = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+    }
+)
+
+
+def _transliterate(text):
+    """I18n.transliterate as Jekyll's `latin` mode uses it: accents dropped, other
+    letters outside ASCII become "?"."""
+    plain = unicodedata.normalize("NFKD", text.translate(LATIN_LETTERS))
+    kept = "".join(c for c in plain if not unicodedata.combining(c))
+    return "".join(c if ord(c) < 128 else "?" for c in kept)
+
+
 def slugify(text, mode="default", cased=False):
-    """Jekyll's Utils.slugify in its default and pretty modes."""
+    """Jekyll's Utils.slugify, in each of its modes."""
     if text is None:
         return None
-    # \w is Ruby's \p{L}\p{M}\p{Nd} and "_", which only the pretty mode keeps.
-    pattern = r"[^\w._~!$&'()+,;=@]+" if mode == "pretty" else r"[\W_]+"
-    slug = re.sub(pattern, "-", str(text)).strip("-")
+    text = str(text)
+    mode = mode or "default"
+    if mode not in SLUGIFY:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = _transliterate(text)
+    slug = SLUGIFY[mode].sub("-", text)
+    slug = re.sub(r"^-|-$", "", slug, flags=re.M)  # one hyphen at each end of each line
     return slug if cased else slug.lower()
 
 
@@ -93,7 +141,10 @@ def generate(template, values):
                 value = values[name[:end]]
                 return _escape(value) + name[end:]
         raise PermalinkError(
-            f"le permalien « {template} » utilise « :{name} », inconnu pour ce document"
+            say(
+                f"the permalink “{template}” uses “:{name}”, unknown for this document",
+                f"le permalien « {template} » utilise « :{name} », inconnu pour ce document",
+            )
         )
 
     url = PLACEHOLDER.sub(substitute, template)
@@ -116,5 +167,10 @@ def destination(url, output_ext=".html"):
         path += output_ext
     parts = [p for p in path.split("/") if p]
     if any(p == ".." for p in parts):
-        raise PermalinkError(f"l'adresse « {url} » sort du dossier de sortie avec « .. »")
+        raise PermalinkError(
+            say(
+                f"the address “{url}” leaves the output folder with “..”",
+                f"l'adresse « {url} » sort du dossier de sortie avec « .. »",
+            )
+        )
     return "/".join(parts)

@@ -101,9 +101,9 @@ def test_an_html_page_lists_posts_newest_first_and_reads_site_data(built):
     assert "Staff: Alice" in paragraphs  # a collection without output is still readable
 
 
-def run_cli(source, out):
+def run_cli(source, out, *options):
     return subprocess.run(
-        [sys.executable, "-m", "pelican_jekyll.cli", str(source), str(out)],
+        [sys.executable, "-m", "pelican_jekyll.cli", *options, str(source), str(out)],
         capture_output=True,
         text=True,
         check=False,
@@ -130,9 +130,20 @@ def test_a_missing_include_is_told_at_the_including_line(tmp_path):
     )
     done = run_cli(source, tmp_path / "out")
     assert done.returncode == 1
-    assert "docs/guide.md:6: le fichier à inclure « nope.html » n'existe pas" in done.stderr
+    assert "docs/guide.md:6: the file to include “nope.html” does not exist" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_messages_are_told_in_french_when_asked(tmp_path):
+    source = copy_of_fixture(tmp_path)
+    (source / "docs/guide.md").write_text(
+        "---\ntitle: Guide\n---\nText\n\n{% include nope.html %}\n"
+    )
+    done = run_cli(source, tmp_path / "out", "--lang", "fr")
+    assert done.returncode == 1
+    assert "docs/guide.md:6: le fichier à inclure « nope.html » n'existe pas" in done.stderr
+    assert "pelican-jekyll : site non construit, 1 erreur(s)" in done.stderr
 
 
 def test_an_error_inside_an_include_names_the_include(tmp_path):
@@ -171,7 +182,7 @@ def test_an_output_folder_holding_the_site_is_refused(tmp_path):
     source = copy_of_fixture(tmp_path)
     done = run_cli(source, tmp_path)
     assert done.returncode == 1
-    assert "le dossier de sortie contient le site lui-même" in done.stderr
+    assert "the output folder holds the site itself" in done.stderr
 
 
 def test_a_file_that_is_not_utf8_is_told_with_its_line(tmp_path):
@@ -179,13 +190,13 @@ def test_a_file_that_is_not_utf8_is_told_with_its_line(tmp_path):
     (source / "about.md").write_bytes(b"---\ntitle: About\n---\nCaf\xe9\n")
     done = run_cli(source, tmp_path / "out")
     assert done.returncode == 1
-    assert "about.md:4: le fichier n'est pas encodé en UTF-8" in done.stderr
+    assert "about.md:4: the file is not UTF-8" in done.stderr
 
 
 def test_a_missing_source_folder_is_told(tmp_path):
     done = run_cli(tmp_path / "nowhere", tmp_path / "out")
     assert done.returncode == 1
-    assert "nowhere: ce dossier n'existe pas" in done.stderr
+    assert "nowhere: this folder does not exist" in done.stderr
 
 
 def refuse_every_site(pelican):

@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from jekyll_markdown import parity
 from pelican_jekyll.build import build
+from pelican_jekyll.markdown import parity
 
 # Each builds with Jekyll (Ruby) too: `make test` runs them, `make check` does not.
 pytestmark = pytest.mark.slow

@@ -1,23 +1,19 @@
-"""Liquid as Jekyll runs it in a page body: `site`, `page`, include, link, raw.
+"""Liquid as Jekyll runs it in a page body: include, link, raw, and bounded work.
 
-Strict: an undefined variable, an unknown tag or filter, a missing include
+Strict by default: an undefined variable, an unknown tag or filter, a missing include
 is an error with the file and line, never silent empty text.
 """
 
 import os
 import re
-from collections.abc import Mapping
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
-from eig_common import upstream
 from liquid import Environment, FileSystemLoader, StrictUndefined
 from liquid.ast import Node
 from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.exceptions import (
     LiquidError,
     LiquidSyntaxError,
-    LiquidTypeError,
     TemplateNotFoundError,
     UndefinedError,
     UnknownFilterError,
@@ -25,12 +21,12 @@ from liquid.exceptions import (
 from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
-from pelican.settings import DEFAULT_CONFIG
 
 from . import limits, nesting
+from .digests import MISSING, digest
 from .errors import EditorError
 from .front_matter import nul_error
-from .read_memo import MISSING, digest
+from .messages import say
 
 # The tags an editor may write, as Jekyll 4 (Liquid 4) has them, for messages: the
 # environment also registers python-liquid's own (`illegal`, `output`, `doc`…).
@@ -54,77 +50,6 @@ EDITOR_TAGS = (
     "unless",
 )
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
-
-
-# Settings a page may print as {{ site.x }}, besides title, url, baseurl and JEKYLL_SITE
-# (without it: every text setting of the site's own, none of Pelican's): public text
-# only, never a path of the build machine nor a Python object.
-SITE_SETTINGS = "JEKYLL_SITE_SETTINGS"
-PUBLIC_TYPES = (str, int, float, bool)
-
-
-def _public(value):
-    """Whether a value is plain text or a number (or a list of them)."""
-    if isinstance(value, (list, tuple)):
-        return all(isinstance(v, PUBLIC_TYPES) for v in value)
-    return isinstance(value, PUBLIC_TYPES)
-
-
-class SiteDrop(Mapping):
-    """`site.*`: title and url as Jekyll names them, then JEKYLL_SITE, then the settings
-    named in JEKYLL_SITE_SETTINGS; nothing else (no path, no object) reaches a page.
-
-    JEKYLL_SITE comes before the settings so that a plugin can give a page a
-    value other than the raw setting (the call's state picks the form's link).
-    """
-
-    def __init__(self, settings):
-        siteurl = settings.get("SITEURL", "")
-        own = {
-            "title": settings.get("SITENAME", ""),
-            "url": siteurl,
-            "baseurl": urlsplit(siteurl).path.rstrip("/"),
-        }
-        names = settings.get(SITE_SETTINGS)
-        if names is None:  # the site's own settings; Pelican's (PATH, OUTPUT_PATH…) never
-            names = [name for name in settings if name not in DEFAULT_CONFIG]
-        public = {
-            name.lower(): settings[name]
-            for name in names
-            if isinstance(name, str) and name in settings and _public(settings[name])
-        }
-        extra = {
-            key: value
-            for key, value in (settings.get("JEKYLL_SITE") or {}).items()
-            if isinstance(key, str) and _public(value)
-        }
-        self._values = {**public, **extra, **own}
-        self.recording = None  # a read_memo.Dependencies while a file is read
-
-    def __getitem__(self, key):
-        value = self._values[key]
-        if self.recording is not None:
-            self.recording.site[key] = value
-        return value
-
-    def __iter__(self):
-        if self.recording is not None:
-            # A page that lists `site` depends on all of it.
-            self.recording.site.update(self._values)
-        return iter(sorted(self._values))
-
-    def __len__(self):
-        return len(self._values)
-
-    def __str__(self):
-        # Jekyll would print its whole site hash; ours is told to name one value.
-        raise LiquidTypeError(
-            "« {{ site }} » ne s'affiche pas en entier — écrivez la valeur voulue, par "
-            "exemple {{ site.title }} ou {{ site.contact_email }}",
-            token=None,
-        )
-
-    __repr__ = __str__
 
 
 class TargetNode(Node):
@@ -191,7 +116,10 @@ class IncludeNode(Node):
         context.env.note_include(self.name)
         try:
             with context.extend({"include": params}, template=template):
-                return template.render_with_context(context, buffer, partial=True)
+                template.render_with_context(context, buffer, partial=True)
+                # What python-liquid's own include returns: a block (a {% for %}'s body)
+                # adds up what its nodes return.
+                return True
         except LiquidError as err:
             # An error inside the include is told at the include's own line, and at the
             # line of the page that includes it (the outermost include sets it last).
@@ -266,6 +194,14 @@ class JekyllLiquid(Environment):
     local_namespace_limit = limits.LIQUID_LOCALS_SIZE
     block_nesting_limit = limits.LIQUID_BLOCK_NESTING
 
+    @property
+    def undefined_fix(self):
+        """What to do about an undefined variable: a site says where its `site.*` come from."""
+        return say(
+            "fix its name: page.x reads the key x of the page's front matter",
+            "corrigez son nom : page.x lit la clé x de l'en-tête de la page",
+        )
+
     def __init__(self, includes_dir, includes_rel, url_of, autoescape=True):
         loader = DigestingLoader(includes_dir, includes_rel)
         # autoescape: a value printed by {{ … }} is text (front matter, settings), never HTML.
@@ -273,7 +209,7 @@ class JekyllLiquid(Environment):
         super().__init__(loader=loader, undefined=StrictUndefined, autoescape=autoescape)
         self.includes_rel = includes_rel
         self._url_of = url_of
-        self.recording = None  # a read_memo.Dependencies while a file is read
+        self.recording = None  # the reader's record of what a file depends on, while it is read
 
     @staticmethod
     def count_include(context, token):
@@ -314,12 +250,6 @@ class JekyllLiquid(Environment):
             raise LiquidSyntaxError(f"{err.problem} — {err.fix}", token=token) from None
 
 
-def forget_environments():
-    """Liquid keeps a parser for each of the last 128 environments, and each of ours holds
-    its reader and every file that reader loaded: a process that builds again lets go."""
-    upstream.forget_liquid_parsers()
-
-
 def _line(err):
     context = err.context()
     return context[0] if context else 1
@@ -339,7 +269,7 @@ def to_editor_error(err, path, body_line, tags):
     error = _editor_error(err, str(err.template_name), _line(err), tags)
     including = getattr(err, "included_at", None)
     at = f"{path}:{body_line - 1 + including}" if including else path
-    error.problem += f" (fichier inclus par {at})"
+    error.problem += say(f" (file included by {at})", f" (fichier inclus par {at})")
     return error
 
 
@@ -353,40 +283,60 @@ def _editor_error(err, path, line, tags):
         return EditorError(
             path,
             line,
-            f"la variable Liquid « {name} » n'est pas définie",
-            "corrigez son nom : site.x lit le réglage X de pelicanconf.py listé dans "
-            "JEKYLL_SITE_SETTINGS (ou la clé x de JEKYLL_SITE), page.x la clé x de "
-            "l'en-tête de la page",
+            say(
+                f"the Liquid variable “{name}” is not defined",
+                f"la variable Liquid « {name} » n'est pas définie",
+            ),
+            tags.undefined_fix,
         )
     if isinstance(err, UnknownFilterError):
         return EditorError(
             path,
             line,
-            f"filtre Liquid inconnu ({message})",
-            "corrigez le nom du filtre ou retirez-le",
+            say(f"unknown Liquid filter ({message})", f"filtre Liquid inconnu ({message})"),
+            say("fix the filter's name or remove it", "corrigez le nom du filtre ou retirez-le"),
         )
     if isinstance(err, TemplateNotFoundError):
         return EditorError(
             path,
             line,
-            f"le fichier à inclure « {message} » n'existe pas dans {tags.includes_rel}/",
-            "créez-le ou corrigez son nom dans la balise include",
+            say(
+                f"the file to include “{message}” does not exist in {tags.includes_rel}/",
+                f"le fichier à inclure « {message} » n'existe pas dans {tags.includes_rel}/",
+            ),
+            say(
+                "create it or fix its name in the include tag",
+                "créez-le ou corrigez son nom dans la balise include",
+            ),
         )
     unexpected = re.match(r"unexpected tag '([^']*)'", message)
     if unexpected:
         return EditorError(
             path,
             line,
-            f"balise Liquid inconnue « {{% {unexpected.group(1)} %}} »",
-            "balises reconnues : " + ", ".join(tags.editor_tags()) + " ; pour "
-            "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
+            say(
+                f"unknown Liquid tag “{{% {unexpected.group(1)} %}}”",
+                f"balise Liquid inconnue « {{% {unexpected.group(1)} %}} »",
+            ),
+            say(
+                "known tags: " + ", ".join(tags.editor_tags()) + "; to write “{%” as "
+                "it is, put the passage between {% raw %}…{% endraw %}",
+                "balises reconnues : " + ", ".join(tags.editor_tags()) + " ; pour "
+                "écrire « {% » tel quel, entourez le passage de {% raw %}…{% endraw %}",
+            ),
         )
     if "integer string conversion" in message:  # Python's limit on digits (4300)
         return EditorError(
             path,
             line,
-            "un nombre de la balise Liquid est trop long pour être lu",
-            "écrivez un nombre plus court, ou mettez-le entre guillemets si c'est un texte",
+            say(
+                "a number of the Liquid tag is too long to be read",
+                "un nombre de la balise Liquid est trop long pour être lu",
+            ),
+            say(
+                "write a shorter number, or put it between quotes if it is text",
+                "écrivez un nombre plus court, ou mettez-le entre guillemets si c'est un texte",
+            ),
         )
     if " — " in message:  # already in an editor's words (link tag)
         problem, fix = message.split(" — ", 1)
@@ -394,7 +344,11 @@ def _editor_error(err, path, line, tags):
     return EditorError(
         path,
         line,
-        f"erreur Liquid : {message}",
-        "corrigez la balise ; pour écrire « {{ » ou « {% » tel quel, entourez "
-        "le passage de {% raw %}…{% endraw %}",
+        say(f"Liquid error: {message}", f"erreur Liquid : {message}"),
+        say(
+            "fix the tag; to write “{{” or “{%” as it is, put the passage between "
+            "{% raw %}…{% endraw %}",
+            "corrigez la balise ; pour écrire « {{ » ou « {% » tel quel, entourez "
+            "le passage de {% raw %}…{% endraw %}",
+        ),
     )

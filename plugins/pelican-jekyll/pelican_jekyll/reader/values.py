@@ -3,6 +3,7 @@
 import yaml
 
 from .errors import EditorError
+from .messages import say
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 INTEGER = "tag:yaml.org,2002:int"
@@ -34,16 +35,26 @@ def _fails(constructor, node):
 def _problem(node):
     if node.tag == TIMESTAMP:
         return (
-            f"la date « {node.value} » n'existe pas",
-            "écrivez une date du calendrier, AAAA-MM-JJ (mois de 01 à 12, jour du mois), "
-            "par exemple `date: 2017-09-26`",
+            say(
+                f"the date “{node.value}” does not exist", f"la date « {node.value} » n'existe pas"
+            ),
+            say(
+                "write a date of the calendar, YYYY-MM-DD (month 01 to 12, a day of that "
+                "month), for example `date: 2017-09-26`",
+                "écrivez une date du calendrier, AAAA-MM-JJ (mois de 01 à 12, jour du mois), "
+                "par exemple `date: 2017-09-26`",
+            ),
         )
+    digits = say("digits", "chiffres")
     shown = (
-        node.value if len(node.value) <= 30 else f"{node.value[:12]}…({len(node.value)} chiffres)"
+        node.value if len(node.value) <= 30 else f"{node.value[:12]}…({len(node.value)} {digits})"
     )
     return (
-        f"le nombre « {shown} » est trop grand",
-        "écrivez un nombre plus court, ou mettez la valeur entre guillemets si c'est un texte",
+        say(f"the number “{shown}” is too large", f"le nombre « {shown} » est trop grand"),
+        say(
+            "write a shorter number, or put the value between quotes if it is text",
+            "écrivez un nombre plus court, ou mettez la valeur entre guillemets si c'est un texte",
+        ),
     )
 
 
@@ -64,5 +75,8 @@ def unreadable_value(yaml_text, path):
     finally:
         loader.dispose()
     return EditorError(
-        path, 2, "une valeur de l'en-tête est illisible", "corrigez les dates et les nombres"
+        path,
+        2,
+        say("a value of the front matter cannot be read", "une valeur de l'en-tête est illisible"),
+        say("fix the dates and the numbers", "corrigez les dates et les nombres"),
     )

@@ -11,6 +11,7 @@ from liquid.exceptions import ResourceLimitError
 
 from .errors import EditorError
 from .limits import MARKDOWN_NESTING
+from .messages import say
 
 TAB = 4  # Python-Markdown's tab_length: four columns make one level
 # One level at the start of a line, after its indentation: a quote or a list marker.
@@ -58,8 +59,14 @@ def check(text, path, first_line):
     return EditorError(
         path,
         first_line + index,
-        f"les listes ou citations s'imbriquent sur plus de {MARKDOWN_NESTING} niveaux",
-        "remettez ces lignes à plat : moins de retrait, moins de « > » ou de « - » en tête",
+        say(
+            f"lists or quotes nest more than {MARKDOWN_NESTING} levels deep",
+            f"les listes ou citations s'imbriquent sur plus de {MARKDOWN_NESTING} niveaux",
+        ),
+        say(
+            "flatten these lines: less indentation, fewer “>” or “-” at their start",
+            "remettez ces lignes à plat : moins de retrait, moins de « > » ou de « - » en tête",
+        ),
     )
 
 

@@ -7,6 +7,7 @@ import yaml
 
 from . import values
 from .errors import EditorError
+from .messages import say
 
 FENCE = "---"
 # Jekyll also closes front matter with "...", the YAML end-of-document marker.
@@ -57,10 +58,17 @@ def decode(raw, path):
         raise EditorError(
             path,
             line,
-            f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[err.start]:02x} illisible)",
-            "enregistrez-le en UTF-8 (dans votre éditeur : « Enregistrer avec "
-            "l'encodage » → UTF-8) puis corrigez les caractères accentués de "
-            "cette ligne",
+            say(
+                f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read)",
+                f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[err.start]:02x} illisible)",
+            ),
+            say(
+                "save it as UTF-8 (in your editor: “Save with encoding” → UTF-8), then "
+                "fix the accented characters of this line",
+                "enregistrez-le en UTF-8 (dans votre éditeur : « Enregistrer avec "
+                "l'encodage » → UTF-8) puis corrigez les caractères accentués de "
+                "cette ligne",
+            ),
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if NUL in text:
@@ -73,8 +81,14 @@ def nul_error(path, line):
     return EditorError(
         path,
         line,
-        "le fichier contient un caractère nul (U+0000), invisible dans un éditeur",
-        "supprimez-le : effacez la ligne et retapez-la, sans copier-coller",
+        say(
+            "the file holds a NUL character (U+0000), invisible in an editor",
+            "le fichier contient un caractère nul (U+0000), invisible dans un éditeur",
+        ),
+        say(
+            "remove it: delete the line and type it again, without copy and paste",
+            "supprimez-le : effacez la ligne et retapez-la, sans copier-coller",
+        ),
     )
 
 
@@ -85,9 +99,16 @@ def split(text, path):
         raise EditorError(
             path,
             1,
-            "le fichier ne commence pas par un en-tête YAML",
-            "mettez en première ligne `---`, puis les clés (`title: …`, "
-            "`layout: page`), puis une ligne `---`",
+            say(
+                "the file does not start with a YAML front matter",
+                "le fichier ne commence pas par un en-tête YAML",
+            ),
+            say(
+                "write `---` on the first line, then the keys (`title: …`, "
+                "`layout: page`), then a line `---`",
+                "mettez en première ligne `---`, puis les clés (`title: …`, "
+                "`layout: page`), puis une ligne `---`",
+            ),
         )
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() in CLOSERS:
@@ -95,8 +116,14 @@ def split(text, path):
     raise EditorError(
         path,
         1,
-        "l'en-tête YAML ouvert en ligne 1 n'est jamais fermé",
-        "ajoutez une ligne `---` après la dernière clé de l'en-tête",
+        say(
+            "the YAML front matter opened on line 1 is never closed",
+            "l'en-tête YAML ouvert en ligne 1 n'est jamais fermé",
+        ),
+        say(
+            "add a line `---` after the front matter's last key",
+            "ajoutez une ligne `---` après la dernière clé de l'en-tête",
+        ),
     )
 
 
@@ -105,9 +132,17 @@ def _yaml_error(err, path, yaml_text):
         return EditorError(
             path,
             err.problem_mark.line + 2,
-            "l'en-tête YAML utilise une ancre (« &nom ») ou un alias (« *nom »), refusés",
-            "écrivez la valeur elle-même à chaque endroit ; une valeur qui commence par "
-            "« & » ou « * » s'écrit entre guillemets",
+            say(
+                "the YAML front matter uses an anchor (“&name”) or an alias (“*name”), "
+                "which are refused",
+                "l'en-tête YAML utilise une ancre (« &nom ») ou un alias (« *nom »), refusés",
+            ),
+            say(
+                "write the value itself in each place; a value that starts with “&” or "
+                "“*” is written between quotes",
+                "écrivez la valeur elle-même à chaque endroit ; une valeur qui commence par "
+                "« & » ou « * » s'écrit entre guillemets",
+            ),
         )
     if isinstance(err, yaml.reader.ReaderError):
         # A control character, say from a copy and paste: YAML refuses it anywhere.
@@ -116,8 +151,14 @@ def _yaml_error(err, path, yaml_text):
         return EditorError(
             path,
             line,
-            f"l'en-tête contient un caractère de contrôle invisible (U+{code:04X})",
-            "supprimez-le : effacez la ligne et retapez-la, sans copier-coller",
+            say(
+                f"the front matter holds an invisible control character (U+{code:04X})",
+                f"l'en-tête contient un caractère de contrôle invisible (U+{code:04X})",
+            ),
+            say(
+                "remove it: delete the line and type it again, without copy and paste",
+                "supprimez-le : effacez la ligne et retapez-la, sans copier-coller",
+            ),
         )
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line + 2 if mark else 1  # the YAML starts on the file's line 2
@@ -127,18 +168,31 @@ def _yaml_error(err, path, yaml_text):
         return EditorError(
             path,
             line,
-            f"l'étiquette YAML « {name} » n'est pas permise",
-            "retirez-la : un en-tête ne contient que du texte, des nombres, "
-            "des dates, des listes et des clés",
+            say(
+                f"the YAML tag “{name}” is not allowed",
+                f"l'étiquette YAML « {name} » n'est pas permise",
+            ),
+            say(
+                "remove it: a front matter holds only text, numbers, dates, lists and keys",
+                "retirez-la : un en-tête ne contient que du texte, des nombres, "
+                "des dates, des listes et des clés",
+            ),
         )
     problem = getattr(err, "problem", None) or str(err)
     return EditorError(
         path,
         line,
-        f"l'en-tête YAML est invalide ({problem})",
-        "vérifiez l'indentation et mettez entre guillemets une valeur qui "
-        "contient « : » ou commence par un caractère spécial (« * », « & », "
-        "« ! », « @ », « ` », « [ », « { »)",
+        say(
+            f"the YAML front matter is invalid ({problem})",
+            f"l'en-tête YAML est invalide ({problem})",
+        ),
+        say(
+            "check the indentation, and put between quotes a value that holds “:” or "
+            "starts with a special character (“*”, “&”, “!”, “@”, “`”, “[”, “{”)",
+            "vérifiez l'indentation et mettez entre guillemets une valeur qui "
+            "contient « : » ou commence par un caractère spécial (« * », « & », "
+            "« ! », « @ », « ` », « [ », « { »)",
+        ),
     )
 
 
@@ -173,8 +227,11 @@ def _parse(yaml_text, path):
         raise EditorError(
             path,
             2,
-            "l'en-tête YAML est trop profondément imbriqué",
-            "simplifiez les listes et clés imbriquées",
+            say(
+                "the YAML front matter nests too deep",
+                "l'en-tête YAML est trop profondément imbriqué",
+            ),
+            say("simplify the nested lists and keys", "simplifiez les listes et clés imbriquées"),
         ) from None
 
 
@@ -188,8 +245,14 @@ def load(text, path):
         raise EditorError(
             path,
             2,
-            "l'en-tête YAML n'est pas une suite de clés",
-            "écrivez une clé par ligne, sous la forme `clé: valeur`",
+            say(
+                "the YAML front matter is not a set of keys",
+                "l'en-tête YAML n'est pas une suite de clés",
+            ),
+            say(
+                "write one key a line, as `key: value`",
+                "écrivez une clé par ligne, sous la forme `clé: valeur`",
+            ),
         )
     key_lines = {}
     for key_node, _ in node.value if node is not None else ():
@@ -200,8 +263,11 @@ def load(text, path):
             raise EditorError(
                 path,
                 line,
-                f"la clé « {key} » est écrite deux fois (déjà en ligne {key_lines[key]})",
-                "gardez une seule de ces lignes",
+                say(
+                    f"the key “{key}” is written twice (already on line {key_lines[key]})",
+                    f"la clé « {key} » est écrite deux fois (déjà en ligne {key_lines[key]})",
+                ),
+                say("keep only one of these lines", "gardez une seule de ces lignes"),
             )
         key_lines[key] = line
     data = {str(k): v for k, v in data.items()}
