@@ -17,8 +17,9 @@ LISTED = [c for c in CHALLENGES if c.listed]
 SKILLS = skills()
 PAGES = pages()
 HOME = next(p for p in PAGES if p.url == "/")
+GROUPS = [*SKILLS, *site_content.administrations(), *site_content.places()]
 ALL_PAGES = (
-    [p.save_as for p in PAGES] + [c.save_as for c in CHALLENGES] + [s.save_as for s in SKILLS]
+    [p.save_as for p in PAGES] + [c.save_as for c in CHALLENGES] + [g.save_as for g in GROUPS]
 )
 
 
@@ -55,8 +56,16 @@ def _title_of(save_as):
     for challenge in CHALLENGES:
         if challenge.save_as == save_as:
             return challenge.title
-    skill = next(s for s in SKILLS if s.save_as == save_as)
-    return f"Défis qui recherchent la compétence « {skill.name} »"
+    for skill in SKILLS:
+        if skill.save_as == save_as:
+            return f"Défis qui recherchent la compétence « {skill.name} »"
+    for group in site_content.administrations():
+        if group.save_as == save_as:
+            return f"Défis portés par « {group.name} »"
+    place = next(p for p in site_content.places() if p.save_as == save_as)
+    if place.name == site_content.unknown_place():
+        return "Défis dont le lieu est à préciser"
+    return f"Défis à « {place.name} »"
 
 
 @pytest.mark.parametrize("save_as", ALL_PAGES)
@@ -191,8 +200,7 @@ def test_challenge_card_shows_name_administration_skills_team_and_place(real_sit
     expected = [challenge.administration]
     if team:
         expected.append(f"Équipe : {team} entrepreneur{'s' * (team > 1)}")
-    if challenge.place:
-        expected.append(f"Lieu : {challenge.place}")
+    expected.append(f"Lieu : {challenge.place or site_content.unknown_place()}")
     assert details == expected
     tags = [(a.get_text(), a["href"]) for a in card.select("a.fr-tag")]
     by_name = {s.name: s.url for s in SKILLS}
@@ -217,7 +225,9 @@ def test_challenge_page_shows_its_facts_profiles_skills_and_text(real_site, chal
     pairs = zip(main.select("dt"), main.select("dd"), strict=True)
     facts = {dt.get_text(): dd.get_text() for dt, dd in pairs}
     assert facts["Administration"] == challenge.administration
-    assert facts.get("Lieu") == challenge.place
+    # A listed challenge without a place links to the « lieu à préciser » page.
+    unknown = site_content.unknown_place() if challenge.listed else None
+    assert facts.get("Lieu") == (challenge.place or unknown)
     team = main.find("h2", string="Les profils recherchés")
     profiles = team.find_next_sibling("ul").select("li") if team else []
     assert [li.get_text() for li in profiles] == list(front["profils"])
@@ -237,7 +247,7 @@ def test_skill_page_lists_exactly_the_challenges_that_seek_it(real_site, skill):
 
 
 def test_challenge_list_links_every_skill_page(real_site):
-    links = real_site.html("defis/index.html").select("main nav a.fr-tag")
+    links = real_site.html("defis/index.html").select("main nav[aria-labelledby=par-competence] a")
     shown = [(a.get_text(), a["href"]) for a in links]
     assert shown == [(f"{s.name} ({len(s.challenges)})", s.url) for s in SKILLS]
 
@@ -332,7 +342,7 @@ def test_sitemap_lists_every_page_but_hidden_ones_and_redirects(published_site):
     listed = [
         *(p.url for p in PAGES if p.listed),
         *(c.url for c in LISTED),
-        *(s.url for s in SKILLS),
+        *(g.url for g in GROUPS),
     ]
     assert sorted(locs) == sorted(_public_base() + url for url in listed)
 
