@@ -36,6 +36,7 @@ PLUGINS = [
     "templated_only",
     "application_call",
     "challenge_index",
+    "open_data",
     "strict_templates",
     "security_policy",
     "content_schema",
@@ -307,3 +308,24 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # Where candidates write about the programme and their personal data.
 CONTACT_EMAIL = "eig@data.gouv.fr"
+
+# -- Open data of the challenges (plugins/open_data) ---------------------------------
+# /defis.json, /defis.csv and their Table Schema /defis.schema.json, under the Licence
+# Ouverte 2.0; the columns are the content schema's fields named here, after the page's
+# address (their types, labels and help come from plugins/content_schema/schema.py).
+OPEN_DATA = {
+    "fields": [
+        *("numero", "title", "resume", "administration", "direction", "lieu"),
+        *("profils", "competences", "date"),
+    ],
+    "json_save_as": "defis.json",
+    "csv_save_as": "defis.csv",
+    "schema_save_as": "defis.schema.json",
+    "licence": {
+        "name": "etalab-2.0",
+        "title": "Licence Ouverte / Open Licence version 2.0",
+        "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    },
+}
+# The footer links the list of challenges' open-data section (templates/defis.html).
+FOOTER_LINKS = [*FOOTER_LINKS, ("Données ouvertes", "defis/#donnees-ouvertes")]
