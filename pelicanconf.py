@@ -37,6 +37,7 @@ PLUGINS = [
     "application_call",
     "challenge_index",
     "open_data",
+    "challenge_feed",
     "strict_templates",
     "security_policy",
     "content_schema",
@@ -329,3 +330,10 @@ OPEN_DATA = {
 }
 # The footer links the list of challenges' open-data section (templates/defis.html).
 FOOTER_LINKS = [*FOOTER_LINKS, ("Données ouvertes", "defis/#donnees-ouvertes")]
+
+# -- The challenges' Atom feed (plugins/challenge_feed) --------------------------------
+# Pelican's feed writer makes it at FEED_ATOM, the 2017 site's /feed.xml; a feed needs
+# absolute addresses, so only the published site has one (publishconf.py sets FEED_ATOM).
+# The plugin passes each entry through the allow-list and names its administration.
+FEED_ATOM = None
+CHALLENGE_FEED = {"title": "Les défis de l'appel à candidatures", "author": "Etalab"}

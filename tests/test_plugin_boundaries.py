@@ -81,6 +81,8 @@ NEEDS = {
     "content_schema": ["jekyll_compat"],
     # It tells an administration or place that would have no page among the editors' errors.
     "challenge_index": ["jekyll_compat"],
+    "open_data": ["challenge_index", "content_schema"],
+    "challenge_feed": ["strict_content", "challenge_index", "application_call"],
     "strict_content": ["jekyll_compat"],
     "deploy_rules": ["security_policy"],
     "decap_admin": ["asset_fingerprints", "security_policy"],

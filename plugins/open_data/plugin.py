@@ -94,9 +94,20 @@ def load(settings):
     return options
 
 
+# What servers send with each file: a .csv has no type in nginx's default mime.types.
+CONTENT_TYPES = {
+    "json_save_as": "application/json",
+    "csv_save_as": "text/csv; charset=utf-8",
+    "schema_save_as": "application/json",
+}
+
+
 def publish_settings(pelican):
-    """Templates link the files through OPEN_DATA_FILES (checked settings, defaults filled)."""
+    """Templates link the files through OPEN_DATA_FILES (checked settings, defaults filled);
+    servers send them with their type (deploy_rules)."""
     options = load(pelican.settings)
+    for key, value in CONTENT_TYPES.items():
+        shared(pelican.settings).content_type(options[key], value)
     pelican.settings["OPEN_DATA_FILES"] = {
         "json": options["json_save_as"],
         "csv": options["csv_save_as"],
