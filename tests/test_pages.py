@@ -24,7 +24,8 @@ ALL_PAGES = (
 
 
 def _url(path):
-    return "/" + path.strip("/") + ("/" if path.strip("/") else "")
+    path, hash_, fragment = path.partition("#")
+    return "/" + path.strip("/") + ("/" if path.strip("/") else "") + hash_ + fragment
 
 
 def test_the_site_is_these_pages_and_files(real_site):
@@ -33,7 +34,10 @@ def test_the_site_is_these_pages_and_files(real_site):
     servers = {"_headers", "_redirects", "_nginx/http.conf", "_nginx/server.conf"}
     admin = {"admin/index.html", "admin/config.yml"}  # the back office (tests/test_admin.py)
     calendar = settings()["APPLICATION_CALL"]["calendar_save_as"]
+    data = settings().get("OPEN_DATA") or {}  # plugins/open_data (tests/test_open_data.py)
+    open_data = {data[key] for key in ("json_save_as", "csv_save_as", "schema_save_as")}
     expected = {*ALL_PAGES, *redirects, *servers, *admin, "sitemap.xml", "robots.txt", calendar}
+    expected |= open_data
     assert html == expected
 
 
@@ -313,7 +317,7 @@ def test_faq_answers_a_candidates_questions(real_site, question):
 def test_site_map_links_every_page(real_site):
     links = {a["href"] for a in real_site.html("plan-du-site/index.html").select("main a[href]")}
     listed = [*(p.url for p in PAGES if p.listed), *(c.url for c in LISTED)]
-    assert set(listed) | {s.url for s in SKILLS} <= links
+    assert set(listed) | {g.url for g in GROUPS} <= links
     assert not {p.url for p in PAGES if not p.listed} & links
 
 
