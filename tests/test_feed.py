@@ -115,10 +115,12 @@ def test_entries_are_newest_first_then_in_the_lists_order(published_site):
 
 
 def test_every_published_page_links_the_feed_in_its_head(published_site):
+    title = _root(published_site).find(f"{ATOM}title").text
     for url in site_content.page_urls():
         page = published_site.html(output_path(url)[1])
         link = page.select_one('head link[rel="alternate"][type="application/atom+xml"]')
         assert link["href"] == f"{SITEURL}/{FEED}", url
+        assert link["title"] == title, url
 
 
 def test_a_build_without_an_address_writes_no_feed_and_links_none(real_site):
@@ -163,6 +165,7 @@ def _feed(items):
 def _context(**more):
     moment = datetime(2020, 1, 2, 3, 4, 5)
     return {
+        "FEED_TITLE": "Défis – Site",
         "SITENAME": "Site",
         "SITEURL": "https://x.example",
         "CALL": SimpleNamespace(settings=SimpleNamespace(now=moment)),

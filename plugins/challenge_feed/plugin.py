@@ -33,8 +33,9 @@ def load(settings):
 
 def claim_feed(pelican):
     """No page nor redirect may take the feed's address, when the build writes one, and
-    servers send it as Atom."""
-    load(pelican.settings)
+    servers send it as Atom; pages name the feed by FEED_TITLE."""
+    options = load(pelican.settings)
+    pelican.settings["FEED_TITLE"] = f"{options['title']} – {pelican.settings['SITENAME']}"
     save_as = pelican.settings.get("FEED_ATOM")
     if save_as:
         shared(pelican.settings).declare(save_as, f"{save_as} (FEED_ATOM)")
@@ -54,7 +55,7 @@ def _complete_entry(item, challenge, skills_of):
 def complete(context, feed):
     """The feed of the challenges as published: title, language, authors, checked HTML."""
     options = load(context)
-    feed.feed["title"] = f"{options['title']} – {context['SITENAME']}"
+    feed.feed["title"] = context["FEED_TITLE"]
     feed.feed["language"] = context.get("DEFAULT_LANG")
     feed.feed["author_name"] = options["author"]
     challenges = list(context.get("challenges") or context.get("articles") or ())
