@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 import site_content
 from challenge_index import plugin as challenge_index
+from conftest import assert_fails_with, at_moment, build_real_site, copy_real_site
 from content_schema.schema import SCHEMAS
 from frictionless import Schema, validate
 from frictionless.resources import TableResource
@@ -170,3 +171,38 @@ def test_the_files_do_not_depend_on_the_order_challenges_are_read_in():
 def test_a_field_the_content_schema_does_not_declare_is_refused():
     with pytest.raises(plugin.SettingsError, match="ne déclare pas : salaire"):
         plugin.load({"OPEN_DATA": {"fields": ["title", "salaire"]}})
+
+
+# -- addresses ----------------------------------------------------------------------
+
+
+def _redirect_onto(tmp_path, address):
+    """The real site, its FAQ page given `redirect_from: address`, built."""
+    site = copy_real_site(tmp_path / "site")
+    faq = site / "pages" / "faq.md"
+    faq.write_text(
+        faq.read_text(encoding="utf-8").replace("---\n", f"---\nredirect_from: {address}\n", 1),
+        encoding="utf-8",
+    )
+    return build_real_site(site, env=at_moment("open"))
+
+
+def _clash(address, other):
+    return (
+        f"pages/faq.md: 2 fichiers donnent la même adresse {address} : "
+        f"{' et '.join(sorted(['pages/faq.md', other]))} — cette adresse est déjà celle de "
+        f"{other}, que le site écrit : changez le `permalink:` ou le `redirect_from:` de "
+        "pages/faq.md"
+    )
+
+
+def test_no_page_may_take_a_data_files_address(tmp_path):
+    csv_file = FILES["csv"]
+    result = _redirect_onto(tmp_path, f"/{csv_file}")
+    assert_fails_with(result, _clash(f"/{csv_file}", f"{csv_file} (OPEN_DATA)"))
+
+
+def test_no_page_may_take_an_administration_pages_address(tmp_path):
+    group = site_content.administrations()[0]
+    result = _redirect_onto(tmp_path, group.url)
+    assert_fails_with(result, _clash(group.url, f"page d'administration « {group.name} »"))
