@@ -4,6 +4,8 @@ allow-list, dated by the content only, served as Atom."""
 
 import http.client
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from types import SimpleNamespace
@@ -13,6 +15,7 @@ import feedparser
 import pytest
 import site_content
 from challenge_feed import plugin
+from conftest import at_moment, copy_real_project
 from jekyll_compat.permalinks import output_path
 from nginx_server import nginx
 from strict_content.safe_markup import RefusedHTML, accepted
@@ -203,3 +206,23 @@ def test_an_empty_feed_is_dated_by_the_builds_moment_not_the_clock():
     feed = _feed([])
     plugin.complete(_context(), feed)
     assert feed.latest_post_date() == datetime(2020, 1, 2, 3, 4, 5)
+
+
+@pytest.mark.slow
+def test_two_published_builds_write_the_same_feed_and_data(tmp_path):
+    made = []
+    for name, zone, seed in (("one", "UTC", "1"), ("two", "America/Cayenne", "2")):
+        site = copy_real_project(tmp_path / name)
+        env = {**at_moment("open"), "TZ": zone, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "scripts/build.py", "-s", "publishconf.py"],
+            cwd=site,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        names = [FEED, "defis.csv", "defis.json", "defis.schema.json"]
+        made.append({n: (site / "output" / n).read_bytes() for n in names})
+    assert made[0] == made[1]
