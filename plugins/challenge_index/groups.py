@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from content_schema.schema import plain
 
 
-@dataclass
+@dataclass(eq=False)  # a group is itself: compared by identity, not by its whole list
 class Group:
     name: str
     slug: str
@@ -53,6 +53,7 @@ class Grouping:
         self.slug_of, self.url, self.save_as = slug_of, url, save_as
         self.unknown_name = unknown  # name of the group of challenges without the fact
         self.groups = {}
+        self.members = {}  # slug -> ids of its challenges: no list scan per challenge
         self.first = {}  # slug -> (challenge, name) that made the group
         self.clashes = []
         self.empty = []  # (challenge, name) whose name has no letter or digit
@@ -73,13 +74,14 @@ class Grouping:
                 self.empty.append((challenge, name))
                 continue
             first = self.first.setdefault(slug, (challenge, name))
-            if plain(first[1]) != plain(name):
+            if first[1] != name and plain(first[1]) != plain(name):
                 self.clashes.append(Clash(first, (challenge, name), self.url.format(slug=slug)))
                 continue
             group = self._group(first[1], slug)
-            if challenge not in group.challenges:
+            members = self.members.setdefault(slug, set())
+            if id(challenge) not in members:
+                members.add(id(challenge))
                 group.challenges.append(challenge)
-            if group not in found:
                 found.append(group)
         if not found and not names and self.unknown_name:
             group = self._group(self.unknown_name, self.slug_of(self.unknown_name), unknown=True)

@@ -109,8 +109,12 @@ def index(generator):
     options = load(generator.settings)
     subs = generator.settings["SLUG_REGEX_SUBSTITUTIONS"]
 
+    slugs = {}  # few names, many challenges: each name slugified once
+
     def slug_of(name):
-        return slugify(str(name), regex_subs=subs)
+        if name not in slugs:
+            slugs[name] = slugify(str(name), regex_subs=subs)
+        return slugs[name]
 
     challenges = sorted(generator.articles, key=lambda c: _order(c, options["order_by"]))
     for facet in FACETS:

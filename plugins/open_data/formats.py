@@ -15,6 +15,13 @@ def to_json(value):
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def to_json_rows(rows):
+    """A UTF-8 JSON array of objects, one per line: json's fast encoder (not used with
+    `indent`) writes each, and a diff of two versions shows the challenges that changed."""
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    return (f"[\n{lines}\n]\n" if rows else "[]\n").encode("utf-8")
+
+
 def cell(value):
     """A CSV cell: text as it is (formulas neutralised), lists as JSON arrays, None empty."""
     if value is None:

@@ -138,7 +138,7 @@ def files(options, challenges, siteurl):
     data = rows.rows(kind, names, challenges, siteurl)
     schema = table_schema.descriptor(kind, names, meta, siteurl, resources)
     return {
-        options["json_save_as"]: formats.to_json(data),
+        options["json_save_as"]: formats.to_json_rows(data),
         options["csv_save_as"]: formats.to_csv([table_schema.URL_FIELD, *names], data),
         options["schema_save_as"]: formats.to_json(schema),
     }
