@@ -37,6 +37,8 @@ PLUGINS = [
     "application_call",
     "challenge_index",
     "page_summary",
+    "open_data",
+    "challenge_feed",
     "strict_templates",
     "security_policy",
     "content_schema",
@@ -345,3 +347,31 @@ SHARE_IMAGES = {
     "folder": "static/partage",
     "cache_path": ".cache/share-images",
 }
+
+# -- Open data of the challenges (plugins/open_data) ---------------------------------
+# /defis.json, /defis.csv and their Table Schema /defis.schema.json, under the Licence
+# Ouverte 2.0; the columns are the content schema's fields named here, after the page's
+# address (their types, labels and help come from plugins/content_schema/schema.py).
+OPEN_DATA = {
+    "fields": [
+        *("numero", "title", "resume", "administration", "direction", "lieu"),
+        *("profils", "competences", "date"),
+    ],
+    "json_save_as": "defis.json",
+    "csv_save_as": "defis.csv",
+    "schema_save_as": "defis.schema.json",
+    "licence": {
+        "name": "etalab-2.0",
+        "title": "Licence Ouverte / Open Licence version 2.0",
+        "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    },
+}
+# The footer links the list of challenges' open-data section (templates/defis.html).
+FOOTER_LINKS = [*FOOTER_LINKS, ("Données ouvertes", "defis/#donnees-ouvertes")]
+
+# -- The challenges' Atom feed (plugins/challenge_feed) --------------------------------
+# Pelican's feed writer makes it at FEED_ATOM, the 2017 site's /feed.xml; a feed needs
+# absolute addresses, so only the published site has one (publishconf.py sets FEED_ATOM).
+# The plugin passes each entry through the allow-list and names its administration.
+FEED_ATOM = None
+CHALLENGE_FEED = {"title": "Les défis de l'appel à candidatures", "author": "Etalab"}

@@ -18,6 +18,9 @@ PLUGINS = [*PLUGINS, "precompress"]  # noqa: F405
 # The public back office only talks to GitHub (no local decap-server), and each change
 # is a pull request that CI builds and tests before it can be published.
 DECAP_CMS = {**DECAP_CMS, "local_backend": None, "publish_mode": "editorial_workflow"}  # noqa: F405
+# The challenges' Atom feed, at the 2017 site's address (plugins/challenge_feed), when
+# the site has an address: a feed's links and ids are absolute.
+FEED_ATOM = "feed.xml" if SITEURL else None
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False

@@ -27,6 +27,8 @@ CHALLENGES = "content/defis"
 PAGES = "pages"
 # The site's design, not its content: where the skill pages live (plugins/challenge_index).
 SKILL_URL = "/defis/competence/{slug}/"
+ADMINISTRATION_URL = "/defis/administration/{slug}/"
+PLACE_URL = "/defis/lieu/{slug}/"
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
 
 
@@ -140,6 +142,38 @@ def skills(root=SITE_ROOT):
     ]
 
 
+def unknown_place():
+    """The name of the place group of challenges without `lieu` (a setting, or its default)."""
+    return (settings().get("CHALLENGE_INDEX") or {}).get("unknown_place", "lieu à préciser")
+
+
+def _groups(url, names_of, unknown=None):
+    """Pages of one fact: names differing only by case or accents share one, by slug."""
+    subs = settings()["SLUG_REGEX_SUBSTITUTIONS"]
+    found = {}
+    for challenge in challenges():
+        if not challenge.listed:
+            continue
+        names = names_of(challenge) or ([unknown] if unknown else [])
+        for name in names:
+            slug = slugify(name, regex_subs=subs)
+            entry = found.setdefault(slug, (name, name == unknown and not names_of(challenge), []))
+            if challenge.url not in entry[2]:
+                entry[2].append(challenge.url)
+    ordered = sorted(found.items(), key=lambda kv: (kv[1][1], _plain(kv[1][0])))
+    return [Skill(name, url.format(slug=slug), tuple(urls)) for slug, (name, _, urls) in ordered]
+
+
+def administrations():
+    """One page per administration of a listed challenge, in French alphabetical order."""
+    return _groups(ADMINISTRATION_URL, lambda c: [c.administration])
+
+
+def places():
+    """One page per place of a listed challenge; those without one are on the last page."""
+    return _groups(PLACE_URL, lambda c: [str(c.place)] if c.place else [], unknown_place())
+
+
 @dataclass(frozen=True)
 class Page:
     source: str
@@ -181,6 +215,8 @@ def page_urls(root=SITE_ROOT):
         *(p.url for p in pages(root)),
         *(c.url for c in challenges(root)),
         *(s.url for s in skills(root)),
+        *(a.url for a in administrations()),
+        *(p.url for p in places()),
     ]
 
 

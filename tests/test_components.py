@@ -170,6 +170,8 @@ def challenge(**facts):
         profils=["a", "b"],
         lieu=None,
         skills=[SimpleNamespace(name="design", url="defis/competence/design/")],
+        administration_group=SimpleNamespace(url="defis/administration/culture/"),
+        place_group=None,  # a hidden challenge's, or a theme without challenge_index
     )
     return SimpleNamespace(**{**base, **facts})
 
@@ -183,6 +185,8 @@ def test_card_shows_name_summary_administration_skills_and_team():
         "Ministère de la Culture",
         "Équipe : 2 entrepreneurs",
     ]
+    administration = card.select_one(".fr-card__start .fr-card__detail a")
+    assert administration["href"] == "https://e/defis/administration/culture/"
     tag = card.select_one("ul.fr-tags-group a.fr-tag")
     assert tag["href"] == "https://e/defis/competence/design/"
     # Its tags are links: the card must not be one big link around them.
@@ -199,6 +203,16 @@ def test_card_of_a_challenge_with_few_facts():
         "Lieu : Brest (29)",
     ]
     assert card.select(".fr-tags-group") == []
+
+
+def test_card_links_the_place_page_or_the_unknown_place_page():
+    known = challenge(lieu="Brest (29)", place_group=SimpleNamespace(url="defis/lieu/brest/"))
+    link = render("card", "challenge_card", known).select(".fr-card__detail a")[-1]
+    assert (link.get_text(), link["href"]) == ("Brest (29)", "/defis/lieu/brest/")
+    unknown = SimpleNamespace(url="defis/lieu/a-preciser/", name="lieu à préciser")
+    card = render("card", "challenge_card", challenge(place_group=unknown))
+    link = card.select(".fr-card__detail a")[-1]
+    assert (link.get_text(), link["href"]) == ("lieu à préciser", "/defis/lieu/a-preciser/")
 
 
 def test_form_embed_frames_the_form_and_always_links_to_it():

@@ -17,13 +17,15 @@ LISTED = [c for c in CHALLENGES if c.listed]
 SKILLS = skills()
 PAGES = pages()
 HOME = next(p for p in PAGES if p.url == "/")
+GROUPS = [*SKILLS, *site_content.administrations(), *site_content.places()]
 ALL_PAGES = (
-    [p.save_as for p in PAGES] + [c.save_as for c in CHALLENGES] + [s.save_as for s in SKILLS]
+    [p.save_as for p in PAGES] + [c.save_as for c in CHALLENGES] + [g.save_as for g in GROUPS]
 )
 
 
 def _url(path):
-    return "/" + path.strip("/") + ("/" if path.strip("/") else "")
+    path, hash_, fragment = path.partition("#")
+    return "/" + path.strip("/") + ("/" if path.strip("/") else "") + hash_ + fragment
 
 
 def test_the_site_is_these_pages_and_files(real_site):
@@ -32,7 +34,10 @@ def test_the_site_is_these_pages_and_files(real_site):
     servers = {"_headers", "_redirects", "_nginx/http.conf", "_nginx/server.conf"}
     admin = {"admin/index.html", "admin/config.yml"}  # the back office (tests/test_admin.py)
     calendar = settings()["APPLICATION_CALL"]["calendar_save_as"]
+    data = settings().get("OPEN_DATA") or {}  # plugins/open_data (tests/test_open_data.py)
+    open_data = {data[key] for key in ("json_save_as", "csv_save_as", "schema_save_as")}
     expected = {*ALL_PAGES, *redirects, *servers, *admin, "sitemap.xml", "robots.txt", calendar}
+    expected |= open_data
     assert html == expected
 
 
@@ -55,8 +60,16 @@ def _title_of(save_as):
     for challenge in CHALLENGES:
         if challenge.save_as == save_as:
             return challenge.title
-    skill = next(s for s in SKILLS if s.save_as == save_as)
-    return f"Défis qui recherchent la compétence « {skill.name} »"
+    for skill in SKILLS:
+        if skill.save_as == save_as:
+            return f"Défis qui recherchent la compétence « {skill.name} »"
+    for group in site_content.administrations():
+        if group.save_as == save_as:
+            return f"Défis portés par « {group.name} »"
+    place = next(p for p in site_content.places() if p.save_as == save_as)
+    if place.name == site_content.unknown_place():
+        return "Défis dont le lieu est à préciser"
+    return f"Défis à « {place.name} »"
 
 
 @pytest.mark.parametrize("save_as", ALL_PAGES)
@@ -194,8 +207,7 @@ def test_challenge_card_shows_name_administration_skills_team_and_place(real_sit
     expected = [challenge.administration]
     if team:
         expected.append(f"Équipe : {team} entrepreneur{'s' * (team > 1)}")
-    if challenge.place:
-        expected.append(f"Lieu : {challenge.place}")
+    expected.append(f"Lieu : {challenge.place or site_content.unknown_place()}")
     assert details == expected
     tags = [(a.get_text(), a["href"]) for a in card.select("a.fr-tag")]
     by_name = {s.name: s.url for s in SKILLS}
@@ -220,7 +232,9 @@ def test_challenge_page_shows_its_facts_profiles_skills_and_text(real_site, chal
     pairs = zip(main.select("dt"), main.select("dd"), strict=True)
     facts = {dt.get_text(): dd.get_text() for dt, dd in pairs}
     assert facts["Administration"] == challenge.administration
-    assert facts.get("Lieu") == challenge.place
+    # A listed challenge without a place links to the « lieu à préciser » page.
+    unknown = site_content.unknown_place() if challenge.listed else None
+    assert facts.get("Lieu") == (challenge.place or unknown)
     team = main.find("h2", string="Les profils recherchés")
     profiles = team.find_next_sibling("ul").select("li") if team else []
     assert [li.get_text() for li in profiles] == list(front["profils"])
@@ -240,7 +254,7 @@ def test_skill_page_lists_exactly_the_challenges_that_seek_it(real_site, skill):
 
 
 def test_challenge_list_links_every_skill_page(real_site):
-    links = real_site.html("defis/index.html").select("main nav a.fr-tag")
+    links = real_site.html("defis/index.html").select("main nav[aria-labelledby=par-competence] a")
     shown = [(a.get_text(), a["href"]) for a in links]
     assert shown == [(f"{s.name} ({len(s.challenges)})", s.url) for s in SKILLS]
 
@@ -306,7 +320,7 @@ def test_faq_answers_a_candidates_questions(real_site, question):
 def test_site_map_links_every_page(real_site):
     links = {a["href"] for a in real_site.html("plan-du-site/index.html").select("main a[href]")}
     listed = [*(p.url for p in PAGES if p.listed), *(c.url for c in LISTED)]
-    assert set(listed) | {s.url for s in SKILLS} <= links
+    assert set(listed) | {g.url for g in GROUPS} <= links
     assert not {p.url for p in PAGES if not p.listed} & links
 
 
@@ -335,7 +349,7 @@ def test_sitemap_lists_every_page_but_hidden_ones_and_redirects(published_site):
     listed = [
         *(p.url for p in PAGES if p.listed),
         *(c.url for c in LISTED),
-        *(s.url for s in SKILLS),
+        *(g.url for g in GROUPS),
     ]
     assert sorted(locs) == sorted(_public_base() + url for url in listed)
 

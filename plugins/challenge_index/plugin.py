@@ -1,39 +1,48 @@
-"""The challenges in order, and one page per skill listing the challenges that seek it.
+"""The challenges in order, and one page per skill, administration and place.
 
-Filtering by skill is a set of static pages, so it needs no JavaScript.
+Browsing by these facts is a set of static pages, so it needs no JavaScript.
 """
 
 import logging
-import unicodedata
-from dataclasses import dataclass, field
 
 from eig_common import boundaries
 from eig_common.options import Check, Option, SettingsError, Spec, SubConfig, Text
 from eig_common.shared import shared
+from jekyll_compat.errors import ERROR_LOG, EditorError
+from jekyll_compat.read_memo import MEMO
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
+from .groups import Grouping, names_of, sort_key
+
 logger = logging.getLogger(__name__)
-__all__ = ["SPEC", "SettingsError", "load", "register"]  # SettingsError: eig_common's
+__all__ = ["SPEC", "SettingsError", "load", "register", "sort_key"]  # SettingsError: eig_common's
 
 SETTING = "CHALLENGE_INDEX"
+# The facts a challenge is browsed by: (name, context key, label in messages).
+FACETS = (
+    ("skill", "skills", "de compétence"),
+    ("administration", "administrations", "d'administration"),
+    ("place", "places", "de lieu"),
+)
 DEFAULTS = {
     "order_by": "numero",  # front-matter key giving the challenges' order
     "skills_key": "competences",  # front-matter key listing a challenge's skills
     "skill_url": "defis/competence/{slug}/",
     "skill_save_as": "defis/competence/{slug}/index.html",
     "skill_template": "competence",
+    "administration_key": "administration",
+    "administration_url": "defis/administration/{slug}/",
+    "administration_save_as": "defis/administration/{slug}/index.html",
+    "administration_template": "administration",
+    "place_key": "lieu",
+    "place_url": "defis/lieu/{slug}/",
+    "place_save_as": "defis/lieu/{slug}/index.html",
+    "place_template": "lieu",
+    # The place group of the challenges that give none.
+    "unknown_place": "lieu à préciser",
 }
-
-
-@dataclass
-class Skill:
-    name: str
-    slug: str
-    url: str
-    save_as: str
-    challenges: list = field(default_factory=list)
 
 
 def _with_slug(value, where):
@@ -42,98 +51,131 @@ def _with_slug(value, where):
     return value
 
 
-SPEC = Spec(
-    "challenge_index",
-    {
-        SETTING: SubConfig(
-            {
-                "order_by": Text(default=DEFAULTS["order_by"]),
-                "skills_key": Text(default=DEFAULTS["skills_key"]),
-                "skill_url": Check(_with_slug, default=DEFAULTS["skill_url"]),
-                "skill_save_as": Check(_with_slug, default=DEFAULTS["skill_save_as"]),
-                "skill_template": Text(default=DEFAULTS["skill_template"]),
-            },
-            quote="'",
-        )
-    },
-)
+def _option(key):
+    if key.endswith(("_url", "_save_as")):
+        return Check(_with_slug, default=DEFAULTS[key])
+    return Text(default=DEFAULTS[key])
+
+
+SPEC = Spec("challenge_index", {SETTING: SubConfig({k: _option(k) for k in DEFAULTS}, quote="'")})
 
 
 def load(settings):
     return SPEC.load(settings)[SETTING]
 
 
-def sort_key(text):
-    """French alphabetical order: accents and case do not count."""
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return plain.casefold()
-
-
 def _order(challenge, key):
     value = getattr(challenge, key, None)
     # Challenges without a number come last, by title.
     number = value if isinstance(value, (int, float)) else 0
-    return (value is None, number, sort_key(challenge.title))
+    source = getattr(challenge, "relative_source_path", None) or ""  # ties: by file
+    return (value is None, number, sort_key(challenge.title), source)
+
+
+def _line(challenge, key):
+    parsed = MEMO.front_matter(challenge.relative_source_path or "")
+    return parsed[1].get(key) if parsed else None
+
+
+def _report(grouping, facet, key):
+    """Names that cannot have a page of their own, told as the editor's errors."""
+    _, _, of = facet
+    for challenge, name in grouping.empty:
+        ERROR_LOG.report(
+            EditorError(
+                challenge.relative_source_path,
+                _line(challenge, key),
+                f"« {name} » ({key}) ne contient ni lettre ni chiffre : sa page {of} "
+                "n'aurait pas d'adresse",
+                "écrivez le nom en toutes lettres",
+            )
+        )
+    for clash in grouping.clashes:
+        (first, first_name), (challenge, name) = clash.first, clash.second
+        ERROR_LOG.report(
+            EditorError(
+                challenge.relative_source_path,
+                _line(challenge, key),
+                f"« {name} » ({key}) et « {first_name} » ({first.relative_source_path}) "
+                f"auraient la même page {of} (/{clash.url})",
+                "écrivez-les de la même façon s'il s'agit du même nom, sinon distinguez-les "
+                "par une lettre ou un chiffre",
+            )
+        )
 
 
 def index(generator):
-    """Order the challenges and group them by skill, in the shared context."""
+    """Order the challenges and group them by each fact, in the shared context."""
     options = load(generator.settings)
+    subs = generator.settings["SLUG_REGEX_SUBSTITUTIONS"]
+
+    slugs = {}  # few names, many challenges: each name slugified once
+
+    def slug_of(name):
+        if name not in slugs:
+            slugs[name] = slugify(str(name), regex_subs=subs)
+        return slugs[name]
+
     challenges = sorted(generator.articles, key=lambda c: _order(c, options["order_by"]))
-    skills = {}
-    for challenge in challenges:
-        names = getattr(challenge, options["skills_key"], None) or []
-        if isinstance(names, str):
-            names = [n.strip() for n in names.split(",") if n.strip()]
-        links = []
-        for name in names:
-            slug = slugify(str(name), regex_subs=generator.settings["SLUG_REGEX_SUBSTITUTIONS"])
-            if slug not in skills:
-                skills[slug] = Skill(
-                    str(name),
-                    slug,
-                    options["skill_url"].format(slug=slug),
-                    options["skill_save_as"].format(slug=slug),
-                )
-            skills[slug].challenges.append(challenge)
-            links.append(skills[slug])
-        challenge.skills = links
+    for facet in FACETS:
+        name, context_key, _ = facet
+        unknown = options["unknown_place"] if name == "place" else None
+        grouping = Grouping(
+            slug_of, options[f"{name}_url"], options[f"{name}_save_as"], unknown=unknown
+        )
+        key = options[f"{name}s_key" if name == "skill" else f"{name}_key"]
+        for challenge in challenges:
+            names = names_of(getattr(challenge, key, None), split=name == "skill")
+            found = grouping.add(challenge, names)
+            if name == "skill":
+                challenge.skills = found
+            else:
+                setattr(challenge, f"{name}_group", found[0] if found else None)
+        _report(grouping, facet, key)
+        generator.context[context_key] = grouping.sorted()
     generator.context["challenges"] = challenges
-    generator.context["skills"] = sorted(skills.values(), key=lambda s: sort_key(s.name))
 
 
-class SkillPagesGenerator(Generator):
-    """Writes /defis/competence/<skill>/: the challenges that seek one skill."""
+class GroupPagesGenerator(Generator):
+    """Writes /defis/competence/…/, /defis/administration/…/, /defis/lieu/…/."""
 
     def generate_context(self):
         self.options = load(self.settings)
         shared(self.settings).claim(self.output_claims())
 
     def output_claims(self):
-        return [(s.save_as, f"compétence « {s.name} »") for s in self.context.get("skills", ())]
+        return [
+            (group.save_as, f"page {of} « {group.name} »")
+            for _, context_key, of in FACETS
+            for group in self.context.get(context_key, ())
+        ]
 
     def generate_output(self, writer):
-        if not self.context.get("skills"):  # a theme needs the template only when it is used
-            return
-        template = self.get_template(self.options["skill_template"])
-        for skill in self.context.get("skills", ()):
-            writer.write_file(
-                skill.save_as,
-                template,
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                skill=skill,
-                url=skill.url,
-            )
+        for name, context_key, _ in FACETS:
+            groups = self.context.get(context_key) or ()
+            if not groups:  # a theme needs the template only when it is used
+                continue
+            template = self.get_template(self.options[f"{name}_template"])
+            for group in groups:
+                writer.write_file(
+                    group.save_as,
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    group=group,
+                    skill=group,  # the skill template's name for its group
+                    url=group.url,
+                )
 
 
 def add_generator(pelican):
-    return SkillPagesGenerator
+    return GroupPagesGenerator
 
 
 def register():
-    boundaries.declare("challenge_index", spec=SPEC)
+    boundaries.declare("challenge_index", needs=["jekyll_compat"], spec=SPEC)
     # article_generator_finalized: every challenge is read, nothing is written;
-    # the skill pages are written by their own generator afterwards.
+    # the group pages are written by their own generator afterwards. jekyll_compat
+    # tells the errors found here, with the reading's.
     signals.article_generator_finalized.connect(index)
     signals.get_generators.connect(add_generator)

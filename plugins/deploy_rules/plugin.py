@@ -33,6 +33,7 @@ def write_rules(pelican):
         settings["CSP"],
         [*(assets.fingerprinted() if assets else []), *shared(settings).fingerprinted],
         redirects(settings),
+        [("/" + save_as, value) for save_as, value in shared(settings).content_types.items()],
     )
     for name, text in made.files().items():
         path = os.path.join(pelican.output_path, name)

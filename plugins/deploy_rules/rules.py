@@ -97,6 +97,8 @@ class Rules:
     nginx_dir: str
     # (URL path prefix, Content-Security-Policy) where a path has a policy of its own.
     path_policies: tuple = ()
+    # (URL path, Content-Type) of files whose extension does not give their type.
+    content_types: tuple = ()
 
     # -- Netlify / Cloudflare Pages ---------------------------------------------------
 
@@ -111,6 +113,8 @@ class Rules:
                 "  ! Content-Security-Policy",
                 f"  Content-Security-Policy: {policy}",
             ]
+        for path, value in self.content_types:
+            lines += [path, f"  Content-Type: {value}"]
         # No Cache-Control on /*: Cloudflare Pages would join it to the long one below.
         # These hosts already send "max-age=0, must-revalidate" by default: the same
         # effect as no-cache.
@@ -182,6 +186,11 @@ class Rules:
             "location ~ ^/_(headers|redirects)$ {",
             "    return 404;",
             "}",
+        ]
+        # `types` and `default_type` only: a location with an add_header would drop the above.
+        for path, value in self.content_types:
+            lines += [f"location = {path} {{", "    types { }", f'    default_type "{value}";', "}"]
+        lines += [
             "location / {",
             "    try_files $uri $uri/ =404;",
             "}",
@@ -203,14 +212,18 @@ MAP_BUCKET_SIZE = 256
 GENERATED = "# Written by plugins/deploy_rules at each build: change the settings, not this file."
 
 
-def make_rules(config, policy, fingerprinted, redirects):
-    """Rules from the checked settings, the site's policy (security_policy), and URL paths."""
+def make_rules(config, policy, fingerprinted, redirects, content_types=()):
+    """Rules from the checked settings, the site's policy (security_policy), URL paths, and
+    (URL path, Content-Type) pairs."""
     prefixes = [prefix for prefix, _ in policy.paths]
-    for path in [*fingerprinted, *(p for pair in redirects for p in pair), *prefixes]:
+    typed = [path for path, _ in content_types]
+    for path in [*fingerprinted, *(p for pair in redirects for p in pair), *prefixes, *typed]:
         if not SAFE_PATH.match(path):
             raise SettingsError(f"deploy_rules: adresse inutilisable dans les règles : {path}")
     for text in [policy.header, *(own.header for _, own in policy.paths)]:
         _check_value(text, "CONTENT_SECURITY_POLICY")
+    for path, value in content_types:
+        _check_value(value, f"Content-Type de {path}")
     headers = {CSP: policy.header, **config["headers"]}
     return Rules(
         headers=headers,
@@ -221,4 +234,5 @@ def make_rules(config, policy, fingerprinted, redirects):
         brotli=config["brotli"],
         nginx_dir=config["nginx_dir"],
         path_policies=tuple((prefix, own.header) for prefix, own in policy.paths),
+        content_types=tuple(sorted(content_types)),
     )

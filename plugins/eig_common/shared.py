@@ -2,7 +2,8 @@
 
 `shared(settings)` is the run's `Shared` object: generators that write files of their
 own claim them here (the duplicate-URL check and the link check read the claims), and
-jekyll_compat puts the redirects of `redirect_from:` here for deploy_rules. Its claims
+jekyll_compat puts the redirects of `redirect_from:` here for deploy_rules, which also
+reads the content types that plugins declare for their files. Its claims
 and redirects are emptied at the start of each run (`pelican --autoreload` runs
 several); files that plugins write outside generators are declared once, at start.
 """
@@ -25,6 +26,9 @@ class Shared:
     # (save_as, source) of files plugins write outside generators (sitemap.xml, server
     # rules), declared on `initialized`: kept across runs.
     declared: list = field(default_factory=list)
+    # save_as -> Content-Type of files whose extension does not tell servers their type
+    # (feed.xml is Atom, not any XML), declared on `initialized`: kept across runs.
+    content_types: dict = field(default_factory=dict)
 
     def reset(self):
         self.claims.clear()
@@ -40,6 +44,10 @@ class Shared:
         """A file a plugin writes itself, so that no page or redirect takes its address."""
         if (save_as, source) not in self.declared:
             self.declared.append((save_as, source))
+
+    def content_type(self, save_as, value):
+        """The Content-Type servers must send for a file a plugin writes (deploy_rules)."""
+        self.content_types[save_as] = value
 
 
 def shared(settings):
