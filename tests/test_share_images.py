@@ -404,7 +404,7 @@ def test_a_missing_font_is_told_in_french(tmp_path):
 HOSTILE_FRONT = (
     "title: '\"><script>alert(1)</script> &amp; ${HOME} %s "
     + "Interminable " * 40
-    + "'\nadministration: '<b>Ministère</b> \"de\" l''Intérieur'\n"
+    + "'\nadministration: '<b>Agence</b> \"de\" l''Essai'\n"
 )
 
 
@@ -426,7 +426,7 @@ def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
     assert not html.head.select('script:not([type="application/ld+json"]), b')
     alt = meta(html, "og:image:alt")
     assert alt.startswith('Défi « "><script>alert(1)</script> &amp; ${HOME} %s Interminable')
-    assert '<b>Ministère</b> "de" l\'Intérieur' in alt
+    assert '<b>Agence</b> "de" l\'Essai' in alt
     assert len(alt) <= 420
     with Image.open(image_file(result, meta(html, "og:image"))) as image:
         assert image.size == SIZE
