@@ -1,7 +1,6 @@
 """kramdown's inline attribute lists (`{: .class #id key="value"}`), kept to a safe set."""
 
 import re
-import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.attr_list import AttrListTreeprocessor
@@ -14,6 +13,28 @@ PENDING = "data-jekyll-ial"  # set while parsing blocks, applied (or refused) be
 def mark(element, attrs):
     """Give `element` the attribute list `attrs`, once attribute lists are read."""
     element.set(PENDING, f"{element.get(PENDING, '')} {attrs}".strip())
+
+
+# kramdown's ALD_TYPE_ANY (extensions.rb): `key="value"`, a reference, or ids and classes
+# written together (`.a.b#c`: classes a and b, id c).
+ALD_ID_NAME = r"\w[\w-]*"
+ALD_TYPE_ANY = re.compile(
+    rf"(?:\A|\s)(?:({ALD_ID_NAME})=(\"|')((?:\\\}}|\\\2|[^\}}\2])*?)\2|({ALD_ID_NAME})"
+    r"|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|\Z)"
+)
+ALD_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)")
+
+
+def kramdown_attributes(text):
+    """[(name, value)] of an attribute list as kramdown's parse_attribute_list reads it."""
+    found = []
+    for key, quote, value, _reference, ids_and_classes in ALD_TYPE_ANY.findall(text):
+        if ids_and_classes:
+            for id_name, class_name in ALD_ID_OR_CLASS.findall(ids_and_classes):
+                found.append(("class", class_name) if class_name else ("id", id_name))
+        elif key:
+            found.append((key, re.sub(r"\\(\}|" + re.escape(quote) + ")", r"\1", value)))
+    return found
 
 
 # No event handler, no style, no address: an attribute list never brings script or a link.
@@ -45,16 +66,18 @@ class SafeAttrListProcessor(AttrListTreeprocessor):
         super().run(root)
 
     def assign_attrs(self, elem, attrs_string, *, strict=False):
-        scratch = etree.Element(elem.tag)
-        remainder = super().assign_attrs(scratch, attrs_string, strict=strict)
-        for name, value in scratch.attrib.items():
+        """Set the attributes as kramdown reads them (classes add up, the last id wins)."""
+        if strict and "}" in attrs_string:
+            return attrs_string  # as Python-Markdown: a stray `}` leaves the text as it is
+        text, _, remainder = attrs_string.partition("}")
+        for name, value in kramdown_attributes(text):
             if name.lower() not in self.allowed:
                 self.refused.append((name, elem.tag))
             elif name == "class" and elem.get("class"):
                 elem.set("class", f"{elem.get('class')} {value}")
             else:
                 elem.set(name, value)
-        return remainder
+        return f"}}{remainder}" if remainder else ""
 
 
 class BlockIalProcessor(BlockProcessor):

@@ -6,9 +6,11 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from .attributes import SAFE_ATTRIBUTES, BlockIalProcessor, SafeAttrListProcessor
 from .code import FencedCodePreprocessor, NestedFenceProcessor
 from .headers import KramdownHeaderProcessor
+from .html_blocks import MarkedMarkdownInHtmlProcessor
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .markup import JekyllMarkupProcessor
 from .quotes import KramdownQuoteProcessor
+from .raw_html import BlockTagsPreprocessor, RawSpanProcessor
 from .references import KramdownReferenceProcessor
 from .rules import KramdownRuleProcessor
 from .tables import KramdownTableProcessor
@@ -54,10 +56,14 @@ class JekyllMarkdownExtension(Extension):
         md.registerExtension(self)
         md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, *KRAMDOWN_ESCAPES]
         md.preprocessors.register(FencedCodePreprocessor(md), "jekyll_fenced_code", 25)
+        # Before md_in_html's html_block (20), which asks which tags are block-level.
+        md.preprocessors.register(BlockTagsPreprocessor(md), "jekyll_block_tags", 22)
         parser = md.parser.blockprocessors
         for name in ("olist", "ulist", "indent"):
             if name in parser:
                 parser.deregister(name)
+        # md_in_html's own, at its place, marking the elements it reads as Markdown.
+        parser.register(MarkedMarkdownInHtmlProcessor(md.parser), "markdown_block", 105)
         block_ials = BlockIalProcessor(md.parser)
         parser.register(block_ials, "jekyll_block_ial", 105)
         parser.register(NestedFenceProcessor(md.parser), "jekyll_fence", 85)
@@ -71,6 +77,8 @@ class JekyllMarkdownExtension(Extension):
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
         md.inlinePatterns.register(TypographyProcessor(md, space), "jekyll_typography", 95)
+        # After code spans (190), before escapes (180): raw elements keep their backslashes.
+        md.inlinePatterns.register(RawSpanProcessor(md), "jekyll_raw_span", 185)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
         md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
         # A setting may narrow the safe set, never widen it.
