@@ -3,7 +3,7 @@
 import re
 
 from markdown.blockprocessors import BlockProcessor
-from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.attr_list import AttrListTreeprocessor, isheader
 
 # kramdown's block IAL: a line of its own, before or after the block it applies to.
 IAL_LINE = re.compile(r"^ {0,3}\{:(?!:|/)([^}\n]+)\}[ \t]*$")
@@ -15,6 +15,13 @@ def mark(element, attrs):
     element.set(PENDING, f"{element.get(PENDING, '')} {attrs}".strip())
 
 
+# REXML's NAME_START_CHAR and NAME_CHAR: what kramdown's HEADER_ID takes (`{#عربي}` too).
+XML_NAME_START = (
+    ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+XML_NAME = rf"[{XML_NAME_START}][{XML_NAME_START}\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]*"
+HEADER_ID = re.compile(rf"#({XML_NAME})")
 # kramdown's ALD_TYPE_ANY (extensions.rb): `key="value"`, a reference, or ids and classes
 # written together (`.a.b#c`: classes a and b, id c).
 ALD_ID_NAME = r"\w[\w-]*"
@@ -46,7 +53,7 @@ class SafeAttrListProcessor(AttrListTreeprocessor):
 
     # kramdown's header id, `## Title {#id}`, is the only list a heading line may end with;
     # elsewhere a list starts with `{:` (`{.class}` and `{% tag %}` are text).
-    HEADER_RE = re.compile(r"[ \t]+\{(#[A-Za-z][\w:-]*)\}[ ]*$")
+    HEADER_RE = re.compile(rf"[ \t]+\{{(#{XML_NAME})\}}[ ]*$")
     BLOCK_RE = re.compile(r"\n[ ]*\{:[ ]*([^\}\n ][^\n]*)\}[ ]*$")
     INLINE_RE = re.compile(r"^\{:[ ]*([^\}\n ][^\n]*)\}")
 
@@ -70,7 +77,9 @@ class SafeAttrListProcessor(AttrListTreeprocessor):
         if strict and "}" in attrs_string:
             return attrs_string  # as Python-Markdown: a stray `}` leaves the text as it is
         text, _, remainder = attrs_string.partition("}")
-        for name, value in kramdown_attributes(text):
+        header_id = HEADER_ID.fullmatch(text) if isheader(elem) else None
+        found = [("id", header_id.group(1))] if header_id else kramdown_attributes(text)
+        for name, value in found:
             if name.lower() not in self.allowed:
                 self.refused.append((name, elem.tag))
             elif name == "class" and elem.get("class"):

@@ -5,8 +5,10 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from .attributes import SAFE_ATTRIBUTES, BlockIalProcessor, SafeAttrListProcessor
 from .code import FencedCodePreprocessor, NestedFenceProcessor
+from .comments import CommentLineProcessor
 from .headers import KramdownHeaderProcessor
 from .html_blocks import MarkedMarkdownInHtmlProcessor
+from .links import register_links
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .markup import JekyllMarkupProcessor
 from .quotes import KramdownQuoteProcessor
@@ -58,6 +60,7 @@ class JekyllMarkdownExtension(Extension):
         md.preprocessors.register(FencedCodePreprocessor(md), "jekyll_fenced_code", 25)
         # Before md_in_html's html_block (20), which asks which tags are block-level.
         md.preprocessors.register(BlockTagsPreprocessor(md), "jekyll_block_tags", 22)
+        md.preprocessors.register(CommentLineProcessor(md), "jekyll_comment_lines", 21)
         parser = md.parser.blockprocessors
         for name in ("olist", "ulist", "indent"):
             if name in parser:
@@ -77,6 +80,7 @@ class JekyllMarkdownExtension(Extension):
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
         space = self.getConfig("guillemet_space")
         md.inlinePatterns.register(TypographyProcessor(md, space), "jekyll_typography", 95)
+        register_links(md)
         # After code spans (190), before escapes (180): raw elements keep their backslashes.
         md.inlinePatterns.register(RawSpanProcessor(md), "jekyll_raw_span", 185)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")

@@ -38,5 +38,18 @@ class JekyllMarkupProcessor(Treeprocessor):
                         indented.append((parent, child))
                 elif tag in FOOTNOTE_TAGS:
                     kramdown_footnote(child)
+                if tag in ("p", "li") and len(child):
+                    _drop_final_break(child)
         for parent, pre in indented:
             wrap_indented(parent, pre)
+
+
+def _drop_final_break(element):
+    """kramdown strips a paragraph's last spaces: `text  ` ending it is no line break."""
+    last = element[-1]
+    if last.tag == "br" and not (last.tail or "").strip():
+        element.remove(last)
+        if len(element):
+            element[-1].tail = (element[-1].tail or "").rstrip() + (last.tail or "")
+        else:
+            element.text = (element.text or "").rstrip() + (last.tail or "")
