@@ -12,7 +12,7 @@ from .links import register_links
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .markup import JekyllMarkupProcessor
 from .quotes import KramdownQuoteProcessor
-from .raw_html import BlockTagsPreprocessor, RawSpanProcessor
+from .raw_html import BlockTagsPreprocessor, MarkdownAttributePostprocessor, RawSpanProcessor
 from .references import KramdownReferenceProcessor
 from .rules import KramdownRuleProcessor
 from .tables import KramdownTableProcessor
@@ -61,6 +61,8 @@ class JekyllMarkdownExtension(Extension):
         # Before md_in_html's html_block (20), which asks which tags are block-level.
         md.preprocessors.register(BlockTagsPreprocessor(md), "jekyll_block_tags", 22)
         md.preprocessors.register(CommentLineProcessor(md), "jekyll_comment_lines", 21)
+        # Before raw_html (30) puts the raw HTML back into the text.
+        md.postprocessors.register(MarkdownAttributePostprocessor(md), "jekyll_markdown_attr", 31)
         parser = md.parser.blockprocessors
         for name in ("olist", "ulist", "indent"):
             if name in parser:

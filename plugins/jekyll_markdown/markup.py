@@ -18,6 +18,7 @@ class JekyllMarkupProcessor(Treeprocessor):
     def run(self, root):
         counter, used, indented, in_html = {}, {}, [], set()
         for element in root.iter():
+            element.attrib.pop("markdown", None)  # kramdown drops it from every HTML tag
             if element.attrib.pop(HTML_MARK, None) is not None:
                 in_html.update(map(id, element.iter()))
         for parent in root.iter():

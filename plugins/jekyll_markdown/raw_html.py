@@ -4,6 +4,7 @@ their content as written (no Markdown, no typography), and the `markdown` attrib
 import re
 
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 # kramdown's parser/html.rb lists.
@@ -25,12 +26,21 @@ KNOWN_ELEMENTS = SPAN_ELEMENTS | frozenset(
 )
 # Elements whose content kramdown keeps raw in a paragraph: its HTML_CONTENT_MODEL_RAW, and
 # any element it does not know (`<External href="…">l'API</External>`).
+# Elements that cannot be in a paragraph: their tags after text on a line are text.
+BLOCK_ELEMENTS = frozenset(
+    str.split(
+        "address article aside applet body blockquote caption col colgroup dd div dl dt "
+        "fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe "
+        "legend menu li main map nav ol optgroup p pre section summary table tbody td th thead "
+        "tfoot tr ul"
+    )
+)
 RAW_ELEMENTS = frozenset(str.split("script style math option textarea pre code kbd samp var"))
 
 # REXML's UNAME_STR, roughly: kramdown's tag names.
 TAG_NAME = r"[A-Za-z_][\w:.-]*"
-BLOCK_TAG_LINE = re.compile(rf"^ {{0,3}}<({TAG_NAME})(?=[\s/>])", re.M)
-START_TAG = rf"<({TAG_NAME})((?:\s+{TAG_NAME}(?:\s*=\s*(?:\w+|\"[^\"]*\"|'[^']*'))?)*)\s*(/?)>"
+BLOCK_TAG_LINE = re.compile(rf"^ {{0,3}}<({TAG_NAME})(?=[\s>]|/>)", re.M)
+TAG = rf"<(/?)({TAG_NAME})((?:\s+{TAG_NAME}(?:\s*=\s*(?:\w+|\"[^\"]*\"|'[^']*'))?)*)\s*(/?)>"
 MARKDOWN_ATTRIBUTE = re.compile(r"""\s+markdown(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?""")
 
 
@@ -56,14 +66,19 @@ class BlockTagsPreprocessor(Preprocessor):
 
 
 class RawSpanProcessor(InlineProcessor):
-    """An element kramdown keeps raw, set aside whole; other tags lose `markdown="…"`."""
+    """An element kramdown keeps raw, set aside whole; a block element's tag after text on
+    its line stays text; other tags lose `markdown="…"`."""
 
     def __init__(self, md):
-        super().__init__(START_TAG, md)
+        super().__init__(TAG, md)
 
     def handleMatch(self, m, data):
-        name, attributes, closed = m.group(1), m.group(2), m.group(3)
+        slash, name, attributes, closed = m.groups()
         opening = m.group(0)
+        if name.lower() in BLOCK_ELEMENTS and data[: m.start()].rpartition("\n")[2].strip():
+            return opening, m.start(), m.end()  # kramdown: "block HTML tag in span-level text"
+        if slash:
+            return None, m.start(), m.end()
         if "markdown" in attributes.lower():
             opening = f"<{name}{MARKDOWN_ATTRIBUTE.sub('', attributes)}{' /' if closed else ''}>"
         end = m.end()
@@ -77,3 +92,19 @@ class RawSpanProcessor(InlineProcessor):
         elif opening == m.group(0):
             return None, m.start(), m.end()
         return self.md.htmlStash.store(opening + data[m.end() : end]), m.start(), end
+
+
+MARKDOWN_IN_TAG = re.compile(
+    r"""(<[A-Za-z][^<>]*?)\s+markdown(?:\s*=\s*(?:"[^"]*"|'[^']*'|\w+))?"""
+)
+
+
+class MarkdownAttributePostprocessor(Postprocessor):
+    """kramdown drops `markdown="…"` from every tag it reads, in raw HTML blocks too."""
+
+    def run(self, text):
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(stash):
+            if isinstance(block, str) and "markdown" in block:
+                stash[index] = MARKDOWN_IN_TAG.sub(r"\1", block)
+        return text
