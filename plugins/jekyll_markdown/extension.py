@@ -6,7 +6,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from .attributes import SAFE_ATTRIBUTES, BlockIalProcessor, SafeAttrListProcessor
 from .code import FencedCodePreprocessor, NestedFenceProcessor
 from .comments import CommentLineProcessor
-from .headers import KramdownHeaderProcessor
+from .headers import HeadingTabsPostprocessor, HeadingTabsPreprocessor, KramdownHeaderProcessor
 from .html_blocks import MarkedMarkdownInHtmlProcessor
 from .links import register_links
 from .lists import KramdownListProcessor, ParagraphEndProcessor
@@ -57,6 +57,9 @@ class JekyllMarkdownExtension(Extension):
         )
         md.registerExtension(self)
         md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, *KRAMDOWN_ESCAPES]
+        # Before normalize_whitespace (30) turns tabs into spaces.
+        md.preprocessors.register(HeadingTabsPreprocessor(md), "jekyll_heading_tabs", 31)
+        md.postprocessors.register(HeadingTabsPostprocessor(md), "jekyll_heading_tabs", 5)
         md.preprocessors.register(FencedCodePreprocessor(md), "jekyll_fenced_code", 25)
         # Before md_in_html's html_block (20), which asks which tags are block-level.
         md.preprocessors.register(BlockTagsPreprocessor(md), "jekyll_block_tags", 22)

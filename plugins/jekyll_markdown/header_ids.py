@@ -6,6 +6,8 @@ import unicodedata
 
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
+KEPT_TAB = "\ue000"  # headers.py's stand-in for a tab in a heading's text
+
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # kramdown-parser-gfm's NON_WORD_RE, /[^\p{Word}\- \t]/: Ruby's \p{Word} also has marks
 # (accents, emoji variation selectors), which Python's \w lacks; not the joiners U+200C and
@@ -43,7 +45,7 @@ def converter_id(text, used):
 
 def raw_text(element, md):
     """The heading's text as kramdown reads it for its id: raw HTML tags left out."""
-    text = "".join(element.itertext()).replace(AMP_SUBSTITUTE, "&")
+    text = "".join(element.itertext()).replace(AMP_SUBSTITUTE, "&").replace(KEPT_TAB, "\t")
     # The no-break space of `<< ` is no word character: the id drops it, as kramdown's does.
     return HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
 

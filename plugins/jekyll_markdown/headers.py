@@ -3,8 +3,11 @@
 import re
 
 from markdown.blockprocessors import HashHeaderProcessor
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 
 from .attributes import IAL_LINE, mark
+from .header_ids import KEPT_TAB
 from .lists import LIST_START
 
 # What a block starts with when its later lines are lazy lines of a list item or a quote.
@@ -37,3 +40,32 @@ class KramdownHeaderProcessor(HashHeaderProcessor):
             if not blocks[0]:
                 blocks.pop(0)
             mark(parent[-1], ial.group(1))
+
+
+# A tab inside a heading's text, kept from Python-Markdown's tab expansion: kramdown's id
+# makes one `-` of it (`### 3.1.<tab>Rôle` → `31-rôle`), not four.
+HEADING_WITH_TAB = re.compile(r"^(#{1,6}[ \t]+)(\S.*\t.*)$")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class HeadingTabsPreprocessor(Preprocessor):
+    """Tabs in ATX headings (outside fences) set aside before tabs become spaces."""
+
+    def run(self, lines):
+        fence = None
+        for number, line in enumerate(lines):
+            found = FENCE.match(line)
+            if found and (fence is None or found.group(1).startswith(fence)):
+                fence = found.group(1)[:3] if fence is None else None
+            elif fence is None and "\t" in line:
+                heading = HEADING_WITH_TAB.match(line)
+                if heading:
+                    lines[number] = heading.group(1) + heading.group(2).replace("\t", KEPT_TAB)
+        return lines
+
+
+class HeadingTabsPostprocessor(Postprocessor):
+    """The tabs set aside, back in the text."""
+
+    def run(self, text):
+        return text.replace(KEPT_TAB, "\t") if KEPT_TAB in text else text
