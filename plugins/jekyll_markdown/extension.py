@@ -11,6 +11,7 @@ from .html_blocks import MarkedMarkdownInHtmlProcessor
 from .links import register_links
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .markup import JekyllMarkupProcessor
+from .paragraphs import KramdownParagraphProcessor
 from .quotes import KramdownQuoteProcessor
 from .raw_html import BlockTagsPreprocessor, MarkdownAttributePostprocessor, RawSpanProcessor
 from .references import KramdownReferenceProcessor
@@ -83,6 +84,7 @@ class JekyllMarkdownExtension(Extension):
         parser.register(KramdownRuleProcessor(md.parser), "hr", 50)
         parser.register(KramdownReferenceProcessor(md.parser), "reference", 15)
         parser.register(ParagraphEndProcessor(md.parser), "jekyll_paragraph_end", 11)
+        parser.register(KramdownParagraphProcessor(md.parser), "paragraph", 10)
         space = self.getConfig("guillemet_space")
         md.inlinePatterns.register(TypographyProcessor(md, space), "jekyll_typography", 95)
         register_links(md)
