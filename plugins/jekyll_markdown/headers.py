@@ -24,8 +24,12 @@ class KramdownHeaderProcessor(HashHeaderProcessor):
 
     def test(self, parent, block):
         match = self.RE.search(block)
-        # A heading line after a list item or a quote, without a blank line, is in it.
-        return bool(match) and not (match.start() and CONTAINER_START.match(block))
+        if not match:
+            return False
+        # A heading line after a list item or a quote, without a blank line, is in it (the
+        # lines before the item end at the item, ParagraphEndProcessor cuts them off).
+        before = block[: match.start()].split("\n")
+        return not any(CONTAINER_START.match(line + "\n") for line in before)
 
     def run(self, parent, blocks):
         match = self.RE.search(blocks[0])
@@ -60,7 +64,9 @@ class HeadingTabsPreprocessor(Preprocessor):
             elif fence is None and "\t" in line:
                 heading = HEADING_WITH_TAB.match(line)
                 if heading:
-                    lines[number] = heading.group(1) + heading.group(2).replace("\t", KEPT_TAB)
+                    text = heading.group(2).rstrip(" \t")  # kramdown strips the last ones
+                    kept = text.replace("\t", KEPT_TAB)
+                    lines[number] = heading.group(1) + kept + heading.group(2)[len(text) :]
         return lines
 
 
