@@ -6,7 +6,7 @@ How it renders is tests/test_jekyll_differential.py's business (against the real
 from types import SimpleNamespace
 
 import markdown
-from conftest import PAGE, assert_fails_with, page
+from conftest import PAGE, STRICT_PLUGINS, assert_fails_with, page
 from jekyll_markdown import JekyllMarkdownExtension
 from jekyll_markdown.plugin import use_extension
 from pelican.settings import DEFAULT_CONFIG
@@ -94,3 +94,33 @@ def test_a_setting_can_narrow_the_safe_attributes_but_not_widen_them():
         ("onclick", "p"),
         ("style", "p"),
     ]
+
+
+KRAMDOWN_MARKUP = """<div markdown="1">
+
+## عربي
+
+## Étape
+
+</div>
+
+Un avis.
+{:.fr-callout.fr-callout--info}
+
+Voir [le guide](https://example.org/ "https\\://example.org"), un <kbd>l'autre</kbd>.
+
+Texte <p class="x"> en ligne.
+"""
+
+
+def test_what_kramdowns_markup_writes_passes_the_strict_checks(strict_build):
+    files = {"pages/p.md": page("layout: page\ntitle: Titre\n", KRAMDOWN_MARKUP)}
+    result = strict_build(files, PLUGINS=["jekyll_markdown", *STRICT_PLUGINS])
+    assert result.returncode == 0, result.log
+    main = result.html("p/index.html").select_one("main")
+    # Inside an HTML block, kramdown's converter names headings: ASCII only, `section` if none.
+    assert [h["id"] for h in main.select("div h2")] == ["section", "tape"]
+    assert main.select_one("p.fr-callout.fr-callout--info").get_text() == "Un avis."
+    assert main.select_one("a")["title"] == "https\\://example.org"
+    assert main.select_one("kbd").get_text() == "l'autre"  # kept as written, no typography
+    assert '<p class="x">' in main.select("p")[-1].get_text()
