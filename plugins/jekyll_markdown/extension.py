@@ -6,6 +6,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from .attributes import SAFE_ATTRIBUTES, BlockIalProcessor, SafeAttrListProcessor
 from .code import FencedCodePreprocessor, NestedFenceProcessor
 from .comments import CommentLineProcessor
+from .emphasis import KramdownEmphasisProcessor
 from .headers import HeadingTabsPostprocessor, HeadingTabsPreprocessor, KramdownHeaderProcessor
 from .html_blocks import MarkedMarkdownInHtmlProcessor
 from .links import register_links
@@ -90,6 +91,7 @@ class JekyllMarkdownExtension(Extension):
         register_links(md)
         # After code spans (190), before escapes (180): raw elements keep their backslashes.
         md.inlinePatterns.register(RawSpanProcessor(md), "jekyll_raw_span", 185)
+        md.inlinePatterns.register(KramdownEmphasisProcessor(md), "em_strong", 60)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
         md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
         # A setting may narrow the safe set, never widen it.
