@@ -19,13 +19,10 @@ KNOWN_ELEMENTS = SPAN_ELEMENTS | frozenset(
         "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset "
         "figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li "
         "main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul area "
-        "base "
-        "command embed keygen link meta param source track wbr details figure noscript object "
+        "base command embed keygen link meta param source track wbr details figure noscript object "
         "script style math textarea"
     )
 )
-# Elements whose content kramdown keeps raw in a paragraph: its HTML_CONTENT_MODEL_RAW, and
-# any element it does not know (`<External href="…">l'API</External>`).
 # Elements that cannot be in a paragraph: their tags after text on a line are text.
 BLOCK_ELEMENTS = frozenset(
     str.split(
@@ -35,6 +32,8 @@ BLOCK_ELEMENTS = frozenset(
         "tfoot tr ul"
     )
 )
+# Elements whose content kramdown keeps raw in a paragraph: its HTML_CONTENT_MODEL_RAW, and
+# any element it does not know (`<External href="…">l'API</External>`).
 RAW_ELEMENTS = frozenset(str.split("script style math option textarea pre code kbd samp var"))
 
 # REXML's UNAME_STR, roughly: kramdown's tag names.
