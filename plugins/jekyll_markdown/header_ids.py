@@ -45,9 +45,19 @@ def converter_id(text, used):
 
 def raw_text(element, md):
     """The heading's text as kramdown reads it for its id: raw HTML tags left out."""
-    text = "".join(element.itertext()).replace(AMP_SUBSTITUTE, "&").replace(KEPT_TAB, "\t")
+    text = "".join(_texts(element)).replace(AMP_SUBSTITUTE, "&").replace(KEPT_TAB, "\t")
     # The no-break space of `<< ` is no word character: the id drops it, as kramdown's does.
     return HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(md, m), text)
+
+
+def _texts(element):
+    """itertext(), with a code span's text unescaped (`<head>` is the id's `head`)."""
+    if element.text:
+        yield html.unescape(element.text) if element.tag == "code" else element.text
+    for child in element:
+        yield from _texts(child)
+        if child.tail:
+            yield child.tail
 
 
 def _stashed_text(md, match):

@@ -10,8 +10,9 @@ from .attributes import IAL_LINE, mark
 from .header_ids import KEPT_TAB
 from .lists import LIST_START
 
-# What a block starts with when its later lines are lazy lines of a list item or a quote.
-CONTAINER_START = re.compile(rf"{LIST_START.pattern}| {{0,3}}>")
+# Lines that end a paragraph before a later heading line: a list item or a quote (whose lazy
+# line the heading is), or a code fence (whose code it is).
+CONTAINER_START = re.compile(rf"{LIST_START.pattern}| {{0,3}}>| {{0,3}}(?:`{{3,}}|~{{3,}})")
 
 
 class KramdownHeaderProcessor(HashHeaderProcessor):
@@ -26,8 +27,8 @@ class KramdownHeaderProcessor(HashHeaderProcessor):
         match = self.RE.search(block)
         if not match:
             return False
-        # A heading line after a list item or a quote, without a blank line, is in it (the
-        # lines before the item end at the item, ParagraphEndProcessor cuts them off).
+        # A heading line after a list item, a quote or a fence, without a blank line, is in it
+        # (ParagraphEndProcessor cuts the lines before it off).
         before = block[: match.start()].split("\n")
         return not any(CONTAINER_START.match(line + "\n") for line in before)
 
