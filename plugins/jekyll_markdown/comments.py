@@ -19,10 +19,14 @@ class CommentLineProcessor(Preprocessor):
     the text, where Python-Markdown's inline HTML keeps it (the line count stays the same)."""
 
     def run(self, lines):
-        lazy = False  # the previous line is text a comment line would continue
+        moved = set()
         for number, line in enumerate(lines):
-            if lazy and COMMENT_LINE.match(line):
+            if "<!--" not in line or not COMMENT_LINE.match(line):
+                continue
+            before = number - 1
+            while before in moved:  # comment lines in a row continue the same text
+                before -= 1
+            if before >= 0 and not NOT_PARAGRAPH.search(lines[before]):
                 lines[number] = "    " + line.lstrip(" ")
-            else:
-                lazy = not NOT_PARAGRAPH.search(line)
+                moved.add(number)
         return lines
