@@ -8,7 +8,7 @@ from .code import FencedCodePreprocessor, NestedFenceProcessor
 from .comments import CommentLineProcessor
 from .emphasis import KramdownEmphasisProcessor
 from .headers import HeadingTabsPostprocessor, HeadingTabsPreprocessor, KramdownHeaderProcessor
-from .html_blocks import MarkedMarkdownInHtmlProcessor
+from .html_blocks import MarkedMarkdownInHtmlProcessor, UnclosedBlocksPreprocessor
 from .links import register_links
 from .lists import KramdownListProcessor, ParagraphEndProcessor
 from .markup import JekyllMarkupProcessor
@@ -66,6 +66,7 @@ class JekyllMarkdownExtension(Extension):
         # Before md_in_html's html_block (20), which asks which tags are block-level.
         md.preprocessors.register(BlockTagsPreprocessor(md), "jekyll_block_tags", 22)
         md.preprocessors.register(CommentLineProcessor(md), "jekyll_comment_lines", 21)
+        md.preprocessors.register(UnclosedBlocksPreprocessor(md), "jekyll_unclosed_blocks", 20.5)
         # Before raw_html (30) puts the raw HTML back into the text.
         md.postprocessors.register(MarkdownAttributePostprocessor(md), "jekyll_markdown_attr", 31)
         parser = md.parser.blockprocessors
