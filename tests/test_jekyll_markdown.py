@@ -124,3 +124,10 @@ def test_what_kramdowns_markup_writes_passes_the_strict_checks(strict_build):
     assert main.select_one("a")["title"] == "https\\://example.org"
     assert main.select_one("kbd").get_text() == "l'autre"  # kept as written, no typography
     assert '<p class="x">' in main.select("p")[-1].get_text()
+
+
+def test_unclosed_emphasis_in_bulk_stays_text_within_a_bounded_scan():
+    md = markdown.Markdown(extensions=["jekyll_markdown"])
+    html = md.convert("*a " * 3000 + "\n\n" + "_b " * 3000)
+    assert "<em>" not in html
+    assert html.count("*") == 3000 and html.count("_") == 3000

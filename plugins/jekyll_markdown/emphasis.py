@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.util import ETX, INLINE_PLACEHOLDER_PREFIX, STX
 
 EMPHASIS_START = r"\*\*?|__?"
@@ -13,7 +14,7 @@ BREAK_BEFORE = re.compile(f"{INLINE_PLACEHOLDER_PREFIX}(\\d+){ETX}\\Z")
 RUBY_SPACE = frozenset(" \t\n\r\f\v")  # Ruby's \s is ASCII: a no-break space is not one
 # Bounds: beyond them, the delimiters stay text (a paragraph of a thousand unclosed `*`).
 MAX_DEPTH = 20
-MAX_STEPS = 100_000
+MAX_STEPS = 1_000_000  # characters scanned in one document
 
 
 class KramdownEmphasisProcessor(InlineProcessor):
@@ -21,9 +22,9 @@ class KramdownEmphasisProcessor(InlineProcessor):
 
     def __init__(self, md):
         super().__init__(EMPHASIS_START, md)
+        self.steps = 0  # reset for each document by EmphasisBudget
 
     def handleMatch(self, m, data):
-        self.steps = 0
         found = self.emphasis(data, m.start(), ())
         if found is None:
             return m.group(0), m.start(), m.end()  # kramdown adds the delimiter as text
@@ -92,6 +93,18 @@ class KramdownEmphasisProcessor(InlineProcessor):
         found = BREAK_BEFORE.search(data, max(0, index - 24), index)
         stashed = found and self.md.treeprocessors["inline"].stashed_nodes.get(found.group(1))
         return getattr(stashed, "tag", None) == "br"
+
+
+class EmphasisBudget(Preprocessor):
+    """Each document starts with the whole scanning budget."""
+
+    def __init__(self, md, emphasis):
+        super().__init__(md)
+        self.emphasis = emphasis
+
+    def run(self, lines):
+        self.emphasis.steps = 0
+        return lines
 
 
 def _after_letter(data, pos):

@@ -6,7 +6,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from .attributes import SAFE_ATTRIBUTES, BlockIalProcessor, SafeAttrListProcessor
 from .code import FencedCodePreprocessor, NestedFenceProcessor
 from .comments import CommentLineProcessor
-from .emphasis import KramdownEmphasisProcessor
+from .emphasis import EmphasisBudget, KramdownEmphasisProcessor
 from .headers import HeadingTabsPostprocessor, HeadingTabsPreprocessor, KramdownHeaderProcessor
 from .html_blocks import MarkedMarkdownInHtmlProcessor, UnclosedBlocksPreprocessor
 from .links import register_links
@@ -92,7 +92,9 @@ class JekyllMarkdownExtension(Extension):
         register_links(md)
         # After code spans (190), before escapes (180): raw elements keep their backslashes.
         md.inlinePatterns.register(RawSpanProcessor(md), "jekyll_raw_span", 185)
-        md.inlinePatterns.register(KramdownEmphasisProcessor(md), "em_strong", 60)
+        emphasis = KramdownEmphasisProcessor(md)
+        md.inlinePatterns.register(emphasis, "em_strong", 60)
+        md.preprocessors.register(EmphasisBudget(md, emphasis), "jekyll_emphasis_budget", 40)
         strike = SimpleTagInlineProcessor(STRIKETHROUGH_RE, "del")
         md.inlinePatterns.register(strike, "jekyll_strikethrough", 55)
         # A setting may narrow the safe set, never widen it.
