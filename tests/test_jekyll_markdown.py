@@ -6,7 +6,7 @@ How it renders is tests/test_jekyll_differential.py's business (against the real
 from types import SimpleNamespace
 
 import markdown
-from conftest import PAGE, assert_fails_with, page
+from conftest import PAGE, STRICT_PLUGINS, assert_fails_with, page
 from pelican.settings import DEFAULT_CONFIG
 from pelican_jekyll.markdown import JekyllMarkdownExtension
 from pelican_jekyll.markdown.plugin import use_extension
@@ -94,3 +94,40 @@ def test_a_setting_can_narrow_the_safe_attributes_but_not_widen_them():
         ("onclick", "p"),
         ("style", "p"),
     ]
+
+
+KRAMDOWN_MARKUP = """<div markdown="1">
+
+## عربي
+
+## Étape
+
+</div>
+
+Un avis.
+{:.fr-callout.fr-callout--info}
+
+Voir [le guide](https://example.org/ "https\\://example.org"), un <kbd>l'autre</kbd>.
+
+Texte <p class="x"> en ligne.
+"""
+
+
+def test_what_kramdowns_markup_writes_passes_the_strict_checks(strict_build):
+    files = {"pages/p.md": page("layout: page\ntitle: Titre\n", KRAMDOWN_MARKUP)}
+    result = strict_build(files, PLUGINS=["pelican_jekyll.markdown", *STRICT_PLUGINS])
+    assert result.returncode == 0, result.log
+    main = result.html("p/index.html").select_one("main")
+    # Inside an HTML block, kramdown's converter names headings: ASCII only, `section` if none.
+    assert [h["id"] for h in main.select("div h2")] == ["section", "tape"]
+    assert main.select_one("p.fr-callout.fr-callout--info").get_text() == "Un avis."
+    assert main.select_one("a")["title"] == "https\\://example.org"
+    assert main.select_one("kbd").get_text() == "l'autre"  # kept as written, no typography
+    assert '<p class="x">' in main.select("p")[-1].get_text()
+
+
+def test_unclosed_emphasis_in_bulk_stays_text_within_a_bounded_scan():
+    md = markdown.Markdown(extensions=["pelican_jekyll.markdown"])
+    html = md.convert("*a " * 3000 + "\n\n" + "_b " * 3000)
+    assert "<em>" not in html
+    assert html.count("*") == 3000 and html.count("_") == 3000

@@ -14,7 +14,7 @@ LIST_START_OL = re.compile(rf"^( {{0,3}}\d+\.)({PATTERN_TAIL})")
 LIST_START = re.compile(rf"^( {{0,3}}[+*-]| {{0,3}}\d+\.)({PATTERN_TAIL})")
 HR_START = re.compile(r"^ {0,3}([*\-_])[ \t]*\1[ \t]*\1(\1|[ \t])*\n")
 TASK_RE = re.compile(r"\A\s*\[([ xX])\]\s+")
-BLANK_LINE = re.compile(r"^\s*\n")
+BLANK_LINE = re.compile(r"^\s*\n", re.A)  # Ruby's \s: a no-break space is no blank
 IAL_CHECK = re.compile(r"^\s*\{:(?!(?:[A-Za-z0-9_-]+)?:|/)[^}]+\}\s*\n")
 # Block HTML and IAL lines end a lazy line (kramdown's lazy_re); span elements do not.
 SPAN_ELEMENTS = (
@@ -32,8 +32,8 @@ def _patterns(indentation):
     """kramdown's content, lazy and indent patterns for an item whose text is at `indentation`."""
     quot, rest = divmod(indentation, 4)
     tabs = r"(?:\t| {4})"
-    content = re.compile(rf"^(?:{tabs}{{{quot}}} {{{rest}}}|{tabs}{{{quot + 1}}}).*\S.*\n")
-    lazy = re.compile(rf"(?! {{0,{min(indentation, 3)}}}{LAZY_STOP}).*\S.*\n")
+    content = re.compile(rf"^(?:{tabs}{{{quot}}} {{{rest}}}|{tabs}{{{quot + 1}}}).*\S.*\n", re.A)
+    lazy = re.compile(rf"(?! {{0,{min(indentation, 3)}}}{LAZY_STOP}).*\S.*\n", re.A)
     return content, lazy, re.compile(rf"^ {{{indentation}}}")
 
 

@@ -6,7 +6,8 @@ from markdown.treeprocessors import Treeprocessor
 from .code import wrap_indented
 from .footnotes import TAGS as FOOTNOTE_TAGS
 from .footnotes import kramdown_footnote
-from .header_ids import HEADINGS, gfm_id, raw_text
+from .header_ids import HEADINGS, converter_id, gfm_id, raw_text
+from .html_blocks import HTML_MARK
 
 CODE_SPAN_CLASS = "language-plaintext highlighter-rouge"
 
@@ -15,12 +16,20 @@ class JekyllMarkupProcessor(Treeprocessor):
     """Runs last (after unescaping), once over the tree."""
 
     def run(self, root):
-        counter, indented = {}, []
+        counter, used, indented, in_html = {}, {}, [], set()
+        for element in root.iter():
+            element.attrib.pop("markdown", None)  # kramdown drops it from every HTML tag
+            if element.attrib.pop(HTML_MARK, None) is not None:
+                in_html.update(map(id, element.iter()))
         for parent in root.iter():
             for child in parent:
                 tag = child.tag
                 if tag in HEADINGS:
-                    if "id" not in child.attrib:  # unique in the document: -1, -2…
+                    if "id" in child.attrib:
+                        pass
+                    elif id(child) in in_html:  # kramdown's converter gives the id there
+                        child.set("id", converter_id(raw_text(child, self.md), used))
+                    else:  # unique in the document: -1, -2…
                         child.set("id", gfm_id(raw_text(child, self.md), counter))
                 elif tag == "code":
                     if parent.tag != "pre" and "class" not in child.attrib:
@@ -30,5 +39,18 @@ class JekyllMarkupProcessor(Treeprocessor):
                         indented.append((parent, child))
                 elif tag in FOOTNOTE_TAGS:
                     kramdown_footnote(child)
+                if tag in ("p", "li") and len(child):
+                    _drop_final_break(child)
         for parent, pre in indented:
             wrap_indented(parent, pre)
+
+
+def _drop_final_break(element):
+    """kramdown strips a paragraph's last spaces: `text  ` ending it is no line break."""
+    last = element[-1]
+    if last.tag == "br" and not (last.tail or "").strip():
+        element.remove(last)
+        if len(element):
+            element[-1].tail = (element[-1].tail or "").rstrip() + (last.tail or "")
+        else:
+            element.text = (element.text or "").rstrip() + (last.tail or "")

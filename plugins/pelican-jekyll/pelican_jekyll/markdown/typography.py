@@ -20,7 +20,8 @@ SQ_PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
 SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
 SQ_RULES = [
     (re.compile(r"""("|')(?=[_*]{1,2}\S)""", re.A), ["lquote1"]),
-    (re.compile(rf"""("|')(?={SQ_PUNCT}(?!\.\.)\B)""", re.A), ["rquote1"]),
+    # Ruby's \b and \B, unlike its \w, know non-ASCII letters: `""த` is no rquote1.
+    (re.compile(rf"""("|')(?={SQ_PUNCT}(?!\.\.)\B)"""), ["rquote1"]),
     (re.compile(r"""(\s?)"'(?=\w)""", re.A), [1, LDQUO, LSQUO]),
     (re.compile(r"""(\s?)'"(?=\w)""", re.A), [1, LSQUO, LDQUO]),
     (re.compile(r"(\s?)'(?=\d\ds)", re.A), [1, RSQUO]),
@@ -56,6 +57,8 @@ TYPOGRAPHY_RE = (
 NOT_BEFORE = frozenset("\\*_`[\x02\x03>}")
 # Characters before a quote that let a rule before rule 7 apply, or that rule 7 refuses.
 NOT_CLOSING = frozenset(" \t\r\n\f\v\\[{(-\"'")
+# An entity just before a quote is a span of its own (Python-Markdown reads it later).
+ENTITY_BEFORE = re.compile(r"&(?:[\w:][\-\w.:]*|#\d+|#x[0-9a-fA-F]+);\Z")
 
 
 class TypographyProcessor(InlineProcessor):
@@ -87,7 +90,10 @@ class TypographyProcessor(InlineProcessor):
     def quote(m, data):
         """The first of kramdown's rules that matches where the scan stands."""
         start = m.start()
-        if start and data[start - 1] not in NOT_BEFORE:
+        after_entity = data[start - 1 : start] == ";" and ENTITY_BEFORE.search(
+            data, max(0, start - 40), start
+        )
+        if start and data[start - 1] not in NOT_BEFORE and not after_entity:
             if data[start - 1] not in NOT_CLOSING:
                 # A letter (or another closing character) before: only rule 7 can apply.
                 return QUOTES[("rquote2", m.group(0))], start, m.end()
