@@ -45,6 +45,7 @@ PLUGINS = [
     "deploy_rules",
     "sitemap",
     "sitemap_lastmod",
+    "translations",
 ]
 
 # Editors' Jekyll files, read by plugins/jekyll_compat.
@@ -61,6 +62,7 @@ JEKYLL_COMPAT = {
     "defaults": [
         {"scope": {"path": "pages"}, "values": {"layout": "page"}},
         {"scope": {"path": "pages/accueil.md"}, "values": {"permalink": "/"}},
+        {"scope": {"path": "pages/en"}, "values": {"lang": "en"}},
         {
             "scope": {"path": "content/defis"},
             "values": {"layout": "post", "permalink": "/defis/:title/"},
@@ -137,7 +139,13 @@ CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
 # The menu's and the footer's links are checked as links in text are.
 STRICT_CONTENT = {
     "also_built": ["sitemap.xml"],
-    "template_links": ["NAVIGATION", "CHALLENGES_PAGE", "FOOTER_LINKS"],
+    "template_links": [
+        "NAVIGATION",
+        "CHALLENGES_PAGE",
+        "FOOTER_LINKS",
+        "NAVIGATION_EN",
+        "FOOTER_LINKS_EN",
+    ],
 }
 
 # Static files whose names carry a hash of their content (plugins/asset_fingerprints),
@@ -296,9 +304,9 @@ DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
-# Pages with one name in two folders are not translations of each other.
+# Pages with one name in two folders are not translations of each other (pages are
+# paired by address instead: PAGE_TRANSLATION_ID, in the English version's block).
 ARTICLE_TRANSLATION_ID = None
-PAGE_TRANSLATION_ID = None
 DEFAULT_PAGINATION = False
 RELATIVE_URLS = False
 # `make html` (scripts/build.py) builds into a fresh folder each time and swaps it
@@ -307,3 +315,74 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # Where candidates write about the programme and their personal data.
 CONTACT_EMAIL = "eig@data.gouv.fr"
+
+# -- English version (plugins/translations) ------------------------------------------
+# English pages live in pages/en/ (lang en, from JEKYLL_COMPAT's defaults), at /en/
+# followed by the French page's address: Pelican pairs them by that address
+# (`translation_key`). Each challenge's English page comes from its own file's
+# `title_en`, `resume_en` and `profils_en`; a French page without an English version
+# gets an English page at its English address saying so (templates/en/unavailable.html).
+PAGE_TRANSLATION_ID = "translation_key"
+TRANSLATIONS = {
+    "lang": "en",
+    "url_prefix": "en/",
+    "template_prefix": "en/",
+    "fallback_template": "en/unavailable",
+    "labels": {"fr": "Français", "en": "English"},
+}
+# What every English page shows instead of the French settings above (templates/en/).
+SITENAME_EN = "Entrepreneurs d'intérêt général"  # the programme's name stays French
+SITE_TAGLINE_EN = "Call for applications, second intake"
+SITE_DESCRIPTION_EN = (
+    "Become an entrepreneur d'intérêt général: digital challenges to take on for ten "
+    "months inside the French administration, from January 2018."
+)
+SKIP_LINKS_EN = [("Content", "#contenu"), ("Menu", "#navigation"), ("Footer", "#pied-de-page")]
+CHALLENGES_PAGE_EN = ("Challenges", "en/defis/")
+NAVIGATION_EN = [
+    ("Home", "en/"),
+    CHALLENGES_PAGE_EN,
+    ("Rules", "en/reglement/"),
+    ("FAQ", "en/faq/"),
+    ("Apply", "en/candidater/"),
+]
+FOOTER_DESCRIPTION_EN = (
+    "The Entrepreneurs d'intérêt général programme is run by the Etalab mission "
+    "(DINSIC, services of the French Prime Minister), with the Caisse des dépôts, "
+    "under the Programme d'investissements d'avenir."
+)
+FOOTER_LINKS_EN = [
+    ("Sitemap (in French)", "plan-du-site/"),
+    ("Accessibility: not compliant", "en/accessibilite/"),
+    ("Legal notice", "en/mentions-legales/"),
+    ("Personal data", "en/donnees-personnelles/"),
+    ("Terms of use (in French)", "cgu/"),
+]
+# Labels of the page's frame (header, footer, breadcrumb, form) in English; the
+# components' own defaults are the French ones.
+UI_EN = {
+    "home": "Home",
+    "menu": "Menu",
+    "close_menu": "Close the menu",
+    "close": "Close",
+    "main_menu": "Main menu",
+    "quick_access": "Quick access",
+    "you_are_here": "You are here:",
+    "back_home": "Back to the home page",
+    "licence": "Unless stated otherwise, the content of this site is offered under",
+    "open_form": "Open the form in a new tab",
+    "external_site": "external site",
+    "new_tab": "new tab",
+    "apply": "Apply",
+    "calendar": "Key dates of the call for applications (in French)",
+    "language": "Language",
+    "select_language": "Select a language",
+}
+# English names of the skills (content_schema.SKILLS); one not named here is shown in French.
+SKILLS_EN = {
+    "data science": "data science",
+    "datavisualisation": "data visualisation",
+    "design": "design",
+    "développement": "software development",
+    "géomatique": "geomatics",
+}

@@ -25,6 +25,8 @@ def compute_state(pelican):
         "application_form_url": state.action_url(),
         "call_opens_label": state.opens_label,
         "call_closes_label": state.closes_label,
+        "call_opens_label_en": state.opens_label_en,
+        "call_closes_label_en": state.closes_label_en,
     }
     logger.info("application_call: call %s at build time %s", state.state, state.settings.now)
 

@@ -2,7 +2,7 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from . import french_dates
+from . import english_dates, french_dates
 
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
 
@@ -22,6 +22,10 @@ class CallState:
         self.opens_label = french_dates.day(call.opens)
         self.closes_label = french_dates.day(call.closes)
         self.closes_moment_label = french_dates.moment(call.closes)
+        # The English pages' dates (plugins/translations, templates/en/).
+        self.opens_label_en = english_dates.day(call.opens)
+        self.closes_label_en = english_dates.day(call.closes)
+        self.closes_moment_label_en = english_dates.moment(call.closes)
 
     @property
     def is_open(self):

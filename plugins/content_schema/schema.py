@@ -299,6 +299,28 @@ CHALLENGE = Kind(
             value_aliases=SKILL_ALIASES,
             label="Compétences",
         ),
+        # The English page of the challenge (plugins/translations) reads these three.
+        Field(
+            "title_en",
+            TEXT,
+            "Le nom du défi en anglais, pour sa page anglaise ; sans lui, le nom français.",
+            "Weak signals",
+            label="Titre en anglais",
+        ),
+        Field(
+            "resume_en",
+            TEXT,
+            "Le résumé en anglais, pour la page et la carte anglaises du défi.",
+            "Detect companies in difficulty as early as possible.",
+            label="Résumé en anglais",
+        ),
+        Field(
+            "profils_en",
+            LIST,
+            "Les profils recherchés en anglais, un par ligne ; sans eux, les profils en français.",
+            ["Data science: analyse the data", "Software development: build the tool"],
+            label="Profils recherchés en anglais",
+        ),
         Field(
             "layout",
             TEXT,
@@ -355,6 +377,15 @@ PAGE = Kind(
             "réseaux sociaux.",
             "Les conditions pour candidater au programme.",
             label="Résumé",
+        ),
+        Field(
+            "lang",
+            TEXT,
+            "La langue de la page : `en` par défaut dans pages/en/ (la version anglaise), "
+            "`fr` ailleurs ; la ligne peut être omise.",
+            "en",
+            choices=("fr", "en"),
+            label="Langue",
         ),
         *_common("de la page"),
     ),
