@@ -351,9 +351,22 @@ FOOTER_DESCRIPTION_EN = (
     "(DINSIC, services of the French Prime Minister), with the Caisse des dépôts, "
     "under the Programme d'investissements d'avenir."
 )
+# The English pages' {{ site.x }} values of the French ones above.
+ACCESSIBILITY_STATUS_EN = "not compliant"
+ACCESSIBILITY_DATE_EN = "28 November 2026"
+HOSTING_EN = (
+    "The site is hosted by GitHub Pages, a service of GitHub, Inc., "
+    "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, United States."
+)
+JEKYLL_SITE_SETTINGS = [
+    *JEKYLL_SITE_SETTINGS,
+    "ACCESSIBILITY_STATUS_EN",
+    "ACCESSIBILITY_DATE_EN",
+    "HOSTING_EN",
+]
 FOOTER_LINKS_EN = [
     ("Sitemap (in French)", "plan-du-site/"),
-    ("Accessibility: not compliant", "en/accessibilite/"),
+    ("Accessibility: " + ACCESSIBILITY_STATUS_EN, "en/accessibilite/"),
     ("Legal notice", "en/mentions-legales/"),
     ("Personal data", "en/donnees-personnelles/"),
     ("Terms of use (in French)", "cgu/"),
