@@ -63,6 +63,7 @@ COMPONENTS = (
     "button",
     "callout",
     "link",
+    "translate",  # the language selector (templates/partials/language_selector.html)
 )
 
 # Layout helpers the templates rely on. In 1.x they are in core, not in the (huge)
