@@ -149,3 +149,12 @@ def english_call_texts():
     """(opens, closes moment) as the English pages write them."""
     opens, closes = site_content.call_dates()
     return english_day(opens), english_moment(closes)
+
+
+def english_urls(root=site_content.SITE_ROOT):
+    """Every English HTML page's URL path (as site_content.page_urls gives the French ones)."""
+    return [
+        *(p.url for p in english_pages(root)),
+        *(c.url for c in english_challenges(root)),
+        *(f.url for f in fallbacks(root)),
+    ]
