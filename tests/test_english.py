@@ -247,3 +247,16 @@ def test_an_english_page_meets_the_same_allow_list(tmp_path):
     assert result.returncode != 0
     assert "pages/en/faq.md:" in result.log
     assert not (result.output / "en/faq/index.html").exists()
+
+
+def test_an_english_page_whose_layout_has_no_english_template_is_named(tmp_path):
+    site = copy_real_site(tmp_path)
+    (site / "pages/en/plan-du-site.md").write_text(
+        "---\nlayout: plan-du-site\ntitle: Sitemap\n---\n", encoding="utf-8"
+    )
+    assert not (site / "templates/en/plan-du-site.html").exists()
+    result = build_real_site(site, env=at_moment("open"))
+    assert result.returncode != 0
+    assert "pages/en/plan-du-site.md" in result.log
+    assert "templates/en/plan-du-site.html, qui n'existe pas" in result.log
+    assert "Traceback" not in result.log
