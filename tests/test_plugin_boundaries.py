@@ -88,6 +88,7 @@ NEEDS = {
     "deploy_rules": ["security_policy"],
     "decap_admin": ["asset_fingerprints", "security_policy"],
     "sitemap_lastmod": ["application_call", "sitemap"],
+    "translations": ["jekyll_compat", "challenge_index", "sitemap"],
 }
 
 
