@@ -133,7 +133,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Front matter checked against plugins/content_schema/schema.py, by kind of content.
-CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
+CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page", "pages/en": "page_en"}}
 
 # Links and images of every page must lead to a built file (plugins/strict_content).
 # The menu's and the footer's links are checked as links in text are.
@@ -198,6 +198,17 @@ DECAP_CMS = {
             # Markdown as written: pages hold Liquid tags ({{ site.… }}, {% include %})
             # that the rich-text editor would rewrite.
             "body": {"label": "Texte de la page", "modes": ["raw"]},
+        },
+        # The English version (plugins/translations): pages/en/<name of the French file>.md.
+        "page_en": {
+            "name": "pages_en",
+            "label": "Pages en anglais",
+            "label_singular": "Page en anglais",
+            "description": "La version anglaise d'une page : même nom de fichier que la page "
+            "française (reglement pour pages/reglement.md).",
+            "create": True,
+            "slug": "{{slug}}",
+            "body": {"label": "Texte de la page, en anglais", "modes": ["raw"]},
         },
     },
     # Decap is a React application: it needs more than the public pages allow.

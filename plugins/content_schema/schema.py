@@ -305,21 +305,21 @@ CHALLENGE = Kind(
             TEXT,
             "Le nom du défi en anglais, pour sa page anglaise ; sans lui, le nom français.",
             "Weak signals",
-            label="Titre en anglais",
+            label="En anglais : titre",
         ),
         Field(
             "resume_en",
             TEXT,
             "Le résumé en anglais, pour la page et la carte anglaises du défi.",
             "Detect companies in difficulty as early as possible.",
-            label="Résumé en anglais",
+            label="En anglais : résumé",
         ),
         Field(
             "profils_en",
             LIST,
             "Les profils recherchés en anglais, un par ligne ; sans eux, les profils en français.",
             ["Data science: analyse the data", "Software development: build the tool"],
-            label="Profils recherchés en anglais",
+            label="En anglais : profils recherchés",
         ),
         Field(
             "layout",
@@ -391,7 +391,17 @@ PAGE = Kind(
     ),
 )
 
-SCHEMAS = {kind.name: kind for kind in (CHALLENGE, PAGE)}
+# The English version of the pages (plugins/translations): the same keys, in their own
+# folder, so that the back office has a collection for them.
+PAGE_EN = Kind(
+    name="page_en",
+    label="une page anglaise",
+    folder="pages/en",
+    legacy_title_key=PAGE.legacy_title_key,
+    fields=PAGE.fields,
+)
+
+SCHEMAS = {kind.name: kind for kind in (CHALLENGE, PAGE, PAGE_EN)}
 
 
 def yaml_value(value):
