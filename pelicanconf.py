@@ -397,6 +397,7 @@ UI_EN = {
     "open_form": "Open the form in a new tab",
     "external_site": "external site",
     "new_tab": "new tab",
+    "colon": ": ",
     "apply": "Apply",
     "calendar": "Key dates of the call for applications (in French)",
     "language": "Language",
