@@ -50,6 +50,7 @@ PLUGINS = [
     "sitemap",
     "sitemap_lastmod",
     "job_postings",
+    "translations",
 ]
 
 # Editors' Jekyll files, read by plugins/jekyll_compat.
@@ -66,6 +67,7 @@ JEKYLL_COMPAT = {
     "defaults": [
         {"scope": {"path": "pages"}, "values": {"layout": "page"}},
         {"scope": {"path": "pages/accueil.md"}, "values": {"permalink": "/"}},
+        {"scope": {"path": "pages/en"}, "values": {"lang": "en"}},
         {
             "scope": {"path": "content/defis"},
             "values": {"layout": "post", "permalink": "/defis/:title/"},
@@ -136,13 +138,19 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Front matter checked against plugins/content_schema/schema.py, by kind of content.
-CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page"}}
+CONTENT_SCHEMA = {"kinds": {"content/defis": "defi", "pages": "page", "pages/en": "page_en"}}
 
 # Links and images of every page must lead to a built file (plugins/strict_content).
 # The menu's and the footer's links are checked as links in text are.
 STRICT_CONTENT = {
     "also_built": ["sitemap.xml"],
-    "template_links": ["NAVIGATION", "CHALLENGES_PAGE", "FOOTER_LINKS"],
+    "template_links": [
+        "NAVIGATION",
+        "CHALLENGES_PAGE",
+        "FOOTER_LINKS",
+        "NAVIGATION_EN",
+        "FOOTER_LINKS_EN",
+    ],
 }
 
 # Static files whose names carry a hash of their content (plugins/asset_fingerprints),
@@ -195,6 +203,17 @@ DECAP_CMS = {
             # Markdown as written: pages hold Liquid tags ({{ site.… }}, {% include %})
             # that the rich-text editor would rewrite.
             "body": {"label": "Texte de la page", "modes": ["raw"]},
+        },
+        # The English version (plugins/translations): pages/en/<name of the French file>.md.
+        "page_en": {
+            "name": "pages_en",
+            "label": "Pages en anglais",
+            "label_singular": "Page en anglais",
+            "description": "La version anglaise d'une page : même nom de fichier que la page "
+            "française (reglement pour pages/reglement.md).",
+            "create": True,
+            "slug": "{{slug}}",
+            "body": {"label": "Texte de la page, en anglais", "modes": ["raw"]},
         },
     },
     # Decap is a React application: it needs more than the public pages allow.
@@ -301,9 +320,9 @@ DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
-# Pages with one name in two folders are not translations of each other.
+# Pages with one name in two folders are not translations of each other (pages are
+# paired by address instead: PAGE_TRANSLATION_ID, in the English version's block).
 ARTICLE_TRANSLATION_ID = None
-PAGE_TRANSLATION_ID = None
 DEFAULT_PAGINATION = False
 RELATIVE_URLS = False
 # `make html` (scripts/build.py) builds into a fresh folder each time and swaps it
@@ -375,3 +394,89 @@ FOOTER_LINKS = [*FOOTER_LINKS, ("Données ouvertes", "defis/#donnees-ouvertes")]
 # The plugin passes each entry through the allow-list and names its administration.
 FEED_ATOM = None
 CHALLENGE_FEED = {"title": "Les défis de l'appel à candidatures", "author": "Etalab"}
+
+# -- English version (plugins/translations) ------------------------------------------
+# English pages live in pages/en/ (lang en, from JEKYLL_COMPAT's defaults), at /en/
+# followed by the French page's address: Pelican pairs them by that address
+# (`translation_key`). Each challenge's English page comes from its own file's
+# `title_en`, `resume_en` and `profils_en`; a French page without an English version
+# gets an English page at its English address saying so (templates/en/unavailable.html).
+PAGE_TRANSLATION_ID = "translation_key"
+TRANSLATIONS = {
+    "lang": "en",
+    "url_prefix": "en/",
+    "template_prefix": "en/",
+    "fallback_template": "en/unavailable",
+    "labels": {"fr": "Français", "en": "English"},
+}
+# What every English page shows instead of the French settings above (templates/en/).
+SITENAME_EN = "Entrepreneurs d'intérêt général"  # the programme's name stays French
+SITE_TAGLINE_EN = "Call for applications, second intake"
+SITE_DESCRIPTION_EN = (
+    "Become an entrepreneur d'intérêt général: digital challenges to take on for ten "
+    "months inside the French administration, from January 2018."
+)
+SKIP_LINKS_EN = [("Content", "#contenu"), ("Menu", "#navigation"), ("Footer", "#pied-de-page")]
+CHALLENGES_PAGE_EN = ("Challenges", "en/defis/")
+NAVIGATION_EN = [
+    ("Home", "en/"),
+    CHALLENGES_PAGE_EN,
+    ("Rules", "en/reglement/"),
+    ("FAQ", "en/faq/"),
+    ("Apply", "en/candidater/"),
+]
+FOOTER_DESCRIPTION_EN = (
+    "The Entrepreneurs d'intérêt général programme is run by the Etalab mission "
+    "(DINSIC, services of the French Prime Minister), with the Caisse des dépôts, "
+    "under the Programme d'investissements d'avenir."
+)
+# The English pages' {{ site.x }} values of the French ones above.
+ACCESSIBILITY_STATUS_EN = "not compliant"
+ACCESSIBILITY_DATE_EN = "28 November 2026"
+HOSTING_EN = (
+    "The site is hosted by GitHub Pages, a service of GitHub, Inc., "
+    "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, United States."
+)
+JEKYLL_SITE_SETTINGS = [
+    *JEKYLL_SITE_SETTINGS,
+    "ACCESSIBILITY_STATUS_EN",
+    "ACCESSIBILITY_DATE_EN",
+    "HOSTING_EN",
+]
+FOOTER_LINKS_EN = [
+    ("Sitemap (in French)", "plan-du-site/"),
+    ("Accessibility: " + ACCESSIBILITY_STATUS_EN, "en/accessibilite/"),
+    ("Legal notice", "en/mentions-legales/"),
+    ("Personal data", "en/donnees-personnelles/"),
+    ("Terms of use (in French)", "cgu/"),
+    ("Open data (in French)", "defis/#donnees-ouvertes"),
+]
+# Labels of the page's frame (header, footer, breadcrumb, form) in English; the
+# components' own defaults are the French ones.
+UI_EN = {
+    "home": "Home",
+    "menu": "Menu",
+    "close_menu": "Close the menu",
+    "close": "Close",
+    "main_menu": "Main menu",
+    "quick_access": "Quick access",
+    "you_are_here": "You are here:",
+    "back_home": "Back to the home page",
+    "licence": "Unless stated otherwise, the content of this site is offered under",
+    "open_form": "Open the form in a new tab",
+    "external_site": "external site",
+    "new_tab": "new tab",
+    "colon": ": ",
+    "apply": "Apply",
+    "calendar": "Key dates of the call for applications (in French)",
+    "language": "Language",
+    "select_language": "Select a language",
+}
+# English names of the skills (content_schema.SKILLS); one not named here is shown in French.
+SKILLS_EN = {
+    "data science": "data science",
+    "datavisualisation": "data visualisation",
+    "design": "design",
+    "développement": "software development",
+    "géomatique": "geomatics",
+}

@@ -64,6 +64,7 @@ COMPONENTS = (
     "callout",
     "link",
     "summary",
+    "translate",  # the language selector (templates/partials/language_selector.html)
 )
 
 # Layout helpers the templates rely on. In 1.x they are in core, not in the (huge)

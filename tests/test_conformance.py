@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+import english_content
 import keyboard
 import pytest
 import site_content
@@ -43,6 +44,8 @@ pytestmark = pytest.mark.browser
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # The application form is embedded on this page only; its host is allowed there.
 FORM_PAGE = "/candidater/"
+# The English version's application page embeds it too (tests/english_content.py).
+FORM_PAGES = (FORM_PAGE, english_content.english_url(FORM_PAGE))
 MOBILE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 # What the embedded form's frame receives instead of the real form: no network here.
@@ -66,6 +69,7 @@ CAPTURED_PAGES = {"accueil": "/", "defi": CHALLENGE_URL}
 GIVEN_SITE = os.environ.get("EIG_CONFORMANCE_SITE")
 STATES = ("open",) if GIVEN_SITE else ("open", "upcoming", "closed")
 STATE_PAGES = ("/", "/candidater/", CHALLENGE_URL)
+STATE_PAGES += tuple(english_content.english_url(p) for p in STATE_PAGES)
 
 _BUILDS = pytest.StashKey()
 
@@ -90,7 +94,7 @@ def _page_paths():
     """
     if GIVEN_SITE:
         return site_pages(Path(GIVEN_SITE))
-    return site_content.page_urls()
+    return site_content.page_urls() + english_content.english_urls()
 
 
 def _checked_pages():
@@ -320,7 +324,7 @@ def _is_embedded_form(path, url, frame_navigation, visit, form_host):
     """The application form's frame on its page: expected, and given a stand-in."""
     host = urlsplit(url).hostname
     return (
-        path == FORM_PAGE
+        path in FORM_PAGES
         and form_host is not None
         and frame_navigation
         and host == form_host
@@ -359,7 +363,15 @@ def _open_menu(page):
         page.locator("#menu").wait_for(state="visible")
 
 
+def _open_disclosures(page):
+    """Open the header's <details> (the language selector) by their summary, as a person does."""
+    for summary in page.locator("header details > summary").all():
+        if summary.is_visible():
+            summary.click()
+
+
 def _unreachable_header_links(page, width):
+    _open_disclosures(page)
     _open_menu(page)
     problems = []
     for link in page.locator("header a").all():

@@ -36,7 +36,7 @@ def test_schema_imports_without_pelican():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "['defi', 'page']"
+    assert result.stdout.strip() == "['defi', 'page', 'page_en']"
 
 
 @pytest.mark.parametrize("kind", SCHEMAS.values(), ids=lambda k: k.name)
@@ -305,7 +305,7 @@ def test_bad_setting_is_told_at_start(strict_build):
     assert "Traceback" not in result.log
     assert (
         "SettingsError: content_schema: CONTENT_SCHEMA['kinds']['pages'] vaut « article », qui "
-        "n'est pas une sorte de contenu connue (defi, page)"
+        "n'est pas une sorte de contenu connue (defi, page, page_en)"
     ) in result.log
 
 

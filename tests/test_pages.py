@@ -6,6 +6,7 @@ a challenge added, removed or renamed changes the expectations, never the verdic
 
 import re
 
+import english_content
 import pytest
 import site_content
 import site_links
@@ -36,8 +37,9 @@ def test_the_site_is_these_pages_and_files(real_site):
     calendar = settings()["APPLICATION_CALL"]["calendar_save_as"]
     data = settings().get("OPEN_DATA") or {}  # plugins/open_data (tests/test_open_data.py)
     open_data = {data[key] for key in ("json_save_as", "csv_save_as", "schema_save_as")}
-    expected = {*ALL_PAGES, *redirects, *servers, *admin, "sitemap.xml", "robots.txt", calendar}
-    expected |= open_data
+    english = english_content.english_files()  # tests/test_english.py
+    expected = {*ALL_PAGES, *english, *redirects, *servers, *admin, "sitemap.xml", "robots.txt"}
+    expected |= {calendar, *open_data}
     assert html == expected
 
 
@@ -111,8 +113,10 @@ def test_page_has_skip_links_header_navigation_and_footer(real_site, save_as):
 @pytest.mark.parametrize("save_as", ALL_PAGES)
 def test_page_loads_only_the_sites_own_styles_and_icons(real_site, save_as):
     page = real_site.html(save_as)
+    # hreflang alternates lead to pages (the other language's), not to assets.
     assets = [
-        tag.get("href") or tag.get("src") for tag in page.select("link[href], script[src], img")
+        tag.get("href") or tag.get("src")
+        for tag in page.select("link[href]:not([hreflang]), script[src], img")
     ]
     stylesheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
     # Fingerprinted names (plugins/asset_fingerprints): a 12-digit hash before ".css".
@@ -350,6 +354,9 @@ def test_sitemap_lists_every_page_but_hidden_ones_and_redirects(published_site):
         *(p.url for p in PAGES if p.listed),
         *(c.url for c in LISTED),
         *(g.url for g in GROUPS),
+        # The English pages; not those that only say a page is in French (hidden).
+        *(p.url for p in english_content.english_pages()),
+        *(c.url for c in english_content.english_challenges() if c.french.listed),
     ]
     assert sorted(locs) == sorted(_public_base() + url for url in listed)
 

@@ -111,6 +111,7 @@ NEEDS = {
     "decap_admin": ["asset_fingerprints", "security_policy"],
     "sitemap_lastmod": ["application_call", "sitemap"],
     "job_postings": ["application_call"],
+    "translations": ["jekyll_compat", "challenge_index", "sitemap"],
 }
 
 

@@ -28,6 +28,8 @@ def compute_state(pelican):
         # false when unset: Liquid's {% if %} takes an empty text for true.
         "mailing_list_url": state.mailing_list.url if state.mailing_list else False,
         "mailing_list_operator": state.mailing_list.operator if state.mailing_list else False,
+        "call_opens_label_en": state.opens_label_en,
+        "call_closes_label_en": state.closes_label_en,
     }
     logger.info("application_call: call %s at build time %s", state.state, state.settings.now)
 

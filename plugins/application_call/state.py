@@ -2,7 +2,7 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from . import french_dates
+from . import english_dates, french_dates
 
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
 
@@ -24,6 +24,11 @@ class CallState:
         self.closes_moment_label = french_dates.moment(call.closes)
         # Offered while the form is shut (upcoming, closed); None when not set up.
         self.mailing_list = call.mailing_list
+
+        # The English pages' dates (plugins/translations, templates/en/).
+        self.opens_label_en = english_dates.day(call.opens)
+        self.closes_label_en = english_dates.day(call.closes)
+        self.closes_moment_label_en = english_dates.moment(call.closes)
 
     @property
     def is_open(self):

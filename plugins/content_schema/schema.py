@@ -299,6 +299,28 @@ CHALLENGE = Kind(
             value_aliases=SKILL_ALIASES,
             label="Compétences",
         ),
+        # The English page of the challenge (plugins/translations) reads these three.
+        Field(
+            "title_en",
+            TEXT,
+            "Le nom du défi en anglais, pour sa page anglaise ; sans lui, le nom français.",
+            "Weak signals",
+            label="En anglais : titre",
+        ),
+        Field(
+            "resume_en",
+            TEXT,
+            "Le résumé en anglais, pour la page et la carte anglaises du défi.",
+            "Detect companies in difficulty as early as possible.",
+            label="En anglais : résumé",
+        ),
+        Field(
+            "profils_en",
+            LIST,
+            "Les profils recherchés en anglais, un par ligne ; sans eux, les profils en français.",
+            ["Data science: analyse the data", "Software development: build the tool"],
+            label="En anglais : profils recherchés",
+        ),
         Field(
             "layout",
             TEXT,
@@ -364,11 +386,30 @@ PAGE = Kind(
             True,
             label="Sommaire",
         ),
+        Field(
+            "lang",
+            TEXT,
+            "La langue de la page : `en` par défaut dans pages/en/ (la version anglaise), "
+            "`fr` ailleurs ; la ligne peut être omise.",
+            "en",
+            choices=("fr", "en"),
+            label="Langue",
+        ),
         *_common("de la page"),
     ),
 )
 
-SCHEMAS = {kind.name: kind for kind in (CHALLENGE, PAGE)}
+# The English version of the pages (plugins/translations): the same keys, in their own
+# folder, so that the back office has a collection for them.
+PAGE_EN = Kind(
+    name="page_en",
+    label="une page anglaise",
+    folder="pages/en",
+    legacy_title_key=PAGE.legacy_title_key,
+    fields=PAGE.fields,
+)
+
+SCHEMAS = {kind.name: kind for kind in (CHALLENGE, PAGE, PAGE_EN)}
 
 
 def yaml_value(value):
