@@ -7,6 +7,7 @@ import struct
 import sys
 from pathlib import Path
 
+import english_content
 import pytest
 import site_content
 from bs4 import BeautifulSoup
@@ -130,6 +131,11 @@ def test_each_challenge_has_an_image_of_its_own_and_other_pages_the_sites(real_s
     assert site_image not in own.values()
     assert len(set(own.values())) == len(CHALLENGES)
     challenge_pages = {c.save_as for c in CHALLENGES}
+    # A challenge's English page shares its French page's image (tests/test_english.py).
+    for english in english_content.english_challenges():
+        html = real_site.html(english.save_as)
+        assert meta(html, "og:image") == own[english.french.source], english.save_as
+        challenge_pages.add(english.save_as)
     for rel, html in public_pages(real_site):
         if rel not in challenge_pages:
             assert meta(html, "og:image") == site_image, rel
