@@ -16,6 +16,7 @@ from pathlib import Path
 import pelican_run
 import pytest
 import site_content
+import xdist_groups
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -305,6 +306,13 @@ def tree(folder):
 # Fixtures that drive a browser or nginx, in modules where other tests need neither.
 BROWSER_FIXTURES = {"cms", "visits"}
 NGINX_FIXTURES = {"server"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`: the tests that share a costly fixture run in one worker."""
+    if config.getvalue("dist") == "loadgroup":
+        return xdist_groups.GroupScheduling(config, log)
+    return None
 
 
 def pytest_collection_modifyitems(config, items):

@@ -67,12 +67,6 @@ STATE_PAGES = ("/", "/candidater/", CHALLENGE_URL)
 # The real site's builds in each call state: conftest.py's session fixtures, shared with
 # the other test modules.
 STATE_BUILDS = {"open": "real_site", "upcoming": "upcoming_site", "closed": "closed_site"}
-# Tests that read the one Nu checker run over every page: one worker runs them all
-# (`--dist loadgroup`, the Makefile), so Java checks the pages once.
-NU_TESTS = {"test_page_is_valid_html", "test_redirect_stub_is_valid_html_and_leads_to_a_built_page"}
-NU_GROUP = pytest.mark.xdist_group("nu-checker")
-# Tests that read only the built files: any worker.
-FILE_TESTS = {"test_page_links_and_anchors_resolve", "test_page_images_have_a_text_alternative"}
 
 
 def _page_paths():
@@ -101,32 +95,16 @@ def _redirect_pages():
     return site_content.redirect_urls()
 
 
-def _marks(test, state, path):
-    """A page's browser tests go to one worker, which then loads the page once (`visit`)."""
-    if test in NU_TESTS:
-        return [NU_GROUP]
-    if test in FILE_TESTS:
-        return []
-    return [pytest.mark.xdist_group(f"page {state} {path}")]
-
-
 def pytest_generate_tests(metafunc):
     # One test per page, named by its URL path (and state), so that a failure names it.
-    test = metafunc.function.__name__
+    # A page's browser tests run in one worker (tests/xdist_groups.py): one load of it.
     if "page_path" in metafunc.fixturenames:
-        pages = [
-            pytest.param(
-                state,
-                path,
-                id=path if state == "open" else f"{path}[{state}]",
-                marks=_marks(test, state, path),
-            )
-            for state, path in _checked_pages()
-        ]
-        metafunc.parametrize(("state", "page_path"), pages)
+        pages = _checked_pages()
+        ids = [path if state == "open" else f"{path}[{state}]" for state, path in pages]
+        metafunc.parametrize(("state", "page_path"), pages, ids=ids)
     if "redirect_path" in metafunc.fixturenames:
-        stubs = [pytest.param(path, id=path, marks=[NU_GROUP]) for path in _redirect_pages()]
-        metafunc.parametrize("redirect_path", stubs)
+        stubs = _redirect_pages()
+        metafunc.parametrize("redirect_path", stubs, ids=stubs)
 
 
 # -- fixtures ------------------------------------------------------------------------
