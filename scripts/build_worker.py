@@ -22,6 +22,7 @@ build starts a new one: `make serve` then rebuilds as soon as the file is fixed.
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import select
@@ -155,6 +156,15 @@ def forget_previous_run():
     upstream.forget_memoized_contents()  # or they keep every page of every build
 
 
+def settle_memory():
+    """Free what the last build left (Pelican's objects hold cycles), then set what stays,
+    the memos, apart from the collector: the next build's collections walk only its own
+    objects, not the tens of thousands a large site keeps."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def run_pelican(settings_file, output, bytecode_cache):
     """One Pelican run into `output`, as `pelican -s settings -o output` makes it; its status."""
     logger = logging.getLogger("pelican")
@@ -203,6 +213,7 @@ def serve_builds(settings_file, reply_fd):
             replies.write(f"{status}\n")
             replies.flush()
             tidy_up(output)  # the replaced site, once the new one is announced
+            settle_memory()
 
 
 def main():
