@@ -12,6 +12,10 @@ with their cache (Pelican's CACHE_CONTENT and LOAD_CONTENT_CACHE; Jekyll's
 maximum resident size (wait4). Last, the time from saving a challenge to its
 rebuilt page under `make serve` (scripts/serve.py).
 
+No measure pays for another: each starts once the files of the last one are written
+out (sync), and once our build process has removed the site its last build replaced
+(it does so after answering, while `make serve` already shows the new site).
+
 The table, with the date and the machine, replaces the block between
 `<!-- bench:build -->` and `<!-- /bench:build -->` of bench/RESULTS.md (or of
 --results); the hand-written text around it is kept.
