@@ -165,12 +165,15 @@ def settle_memory():
     gc.freeze()
 
 
-def run_pelican(settings_file, output, bytecode_cache):
-    """One Pelican run into `output`, as `pelican -s settings -o output` makes it; its status."""
+def run_pelican(settings_file, output, bytecode_cache, reusable=None):
+    """One Pelican run into `output`, as `pelican -s settings -o output` makes it; its status.
+    `reusable`: a folder (the site the last build replaced) plugins may move files from."""
     logger = logging.getLogger("pelican")
     forget_previous_run()
     try:
         override = {"OUTPUT_PATH": os.path.abspath(output), "JEKYLL_READ_MEMO": True}
+        if reusable is not None and reusable.is_dir():
+            override["REUSABLE_OUTPUT"] = str(reusable)
         settings = read_settings(settings_file, override=override)
         jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
         jinja["bytecode_cache"] = bytecode_cache
@@ -189,6 +192,7 @@ def serve_builds(settings_file, reply_fd):
     # As `pelican --log-handler plain` sets its logging up.
     log.init(level=None, handler=None, name="pelican", logs_dedup_min_level=logging.WARNING)
     bytecode_cache = MemoryBytecodeCache()
+    output = None
     with os.fdopen(reply_fd, "w") as replies:
         for request in sys.stdin:
             if request == SETTLE.decode():
@@ -200,7 +204,9 @@ def serve_builds(settings_file, reply_fd):
             try:
                 status = build_with(
                     output,
-                    lambda new: run_pelican(settings_file, new, bytecode_cache),
+                    lambda new, reusable=output.reusable: run_pelican(
+                        settings_file, new, bytecode_cache, reusable
+                    ),
                     tidy_after=False,
                 )
             except (BuildError, OSError) as err:
@@ -212,8 +218,11 @@ def serve_builds(settings_file, reply_fd):
                 status = 1
             replies.write(f"{status}\n")
             replies.flush()
-            tidy_up(output)  # the replaced site, once the new one is announced
+            # The replaced site, once the new one is announced: kept for the next build.
+            tidy_up(output, keep_replaced=True)
             settle_memory()
+        if output is not None:
+            tidy_up(output)  # the reusable site too: no build comes after
 
 
 def main():
