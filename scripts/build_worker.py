@@ -172,7 +172,9 @@ def run_pelican(settings_file, output, bytecode_cache, reusable=None):
     forget_previous_run()
     try:
         override = {"OUTPUT_PATH": os.path.abspath(output), "JEKYLL_READ_MEMO": True}
-        if reusable is not None and reusable.is_dir():
+        if reusable is not None:
+            # Whether or not it exists yet: the same settings at every build, or the reader's
+            # memo (plugins/jekyll_compat/read_memo.py) would read every file again.
             override["REUSABLE_OUTPUT"] = str(reusable)
         settings = read_settings(settings_file, override=override)
         jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})

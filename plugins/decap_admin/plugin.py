@@ -47,7 +47,7 @@ CHUNK = 1 << 20
 
 def same_bytes(a, b):
     """Whether two regular files (never links) hold the same bytes."""
-    if os.path.islink(a) or not os.path.isfile(a) or os.path.islink(b):
+    if not os.path.isfile(a) or os.path.islink(a) or os.path.islink(b):
         return False
     if os.path.getsize(a) != os.path.getsize(b):
         return False
