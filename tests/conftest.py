@@ -308,6 +308,7 @@ BROWSER_FIXTURES = {"cms", "visits"}
 NGINX_FIXTURES = {"server"}
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent under `-p no:xdist`
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadgroup`: the tests that share a costly fixture run in one worker."""
     if config.getvalue("dist") == "loadgroup":
