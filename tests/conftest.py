@@ -281,7 +281,7 @@ def copy_real_project(dest):
     """A copy of the real site and of what `make` needs to build and serve it."""
     site = copy_real_site(dest)
     # copy2 keeps the dates: a newer requirements.txt would make `make` reinstall the venv.
-    for name in ("Makefile", "requirements.txt", "package-lock.json"):
+    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
         shutil.copy2(SITE_ROOT / name, site / name)
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(SITE_ROOT / "scripts", site / "scripts", ignore=ignore)
