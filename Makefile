@@ -89,12 +89,14 @@ CAPTURES := test-results/captures
 
 # While working: lint, then every test that needs no browser, no nginx and no network
 # (pytest markers, pyproject.toml), in under 30 s on 2 cores. `make test` runs them all.
-# Both run the tests on every core (pytest-xdist).
+# Both run the tests on every core (pytest-xdist); tests of one group (xdist_group: one
+# page's browser tests, the Nu checker's) go to one worker, which loads the page once.
+PYTEST_XDIST := -n auto --dist loadgroup
 check: lint $(NODE_TOOLS) ## Lint and the fast tests (no browser, no nginx): run it while working
-	$(BIN)/pytest -q -n auto -m "not browser and not nginx and not slow"
+	$(BIN)/pytest -q $(PYTEST_XDIST) -m "not browser and not nginx and not slow"
 
 test: lint browser $(NODE_TOOLS) ## Run every test (what CI runs)
-	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest -n auto || status=$$?; \
+	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest $(PYTEST_XDIST) || status=$$?; \
 	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
 
 # Build times (bench/bench.py): medians over 3 runs; `make bench BENCH=--quick` for one run.

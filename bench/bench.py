@@ -12,6 +12,10 @@ with their cache (Pelican's CACHE_CONTENT and LOAD_CONTENT_CACHE; Jekyll's
 maximum resident size (wait4). Last, the time from saving a challenge to its
 rebuilt page under `make serve` (scripts/serve.py).
 
+No measure pays for another: each starts once the files of the last one are written
+out (sync), and once our build process has removed the site its last build replaced
+(it does so after answering, while `make serve` already shows the new site).
+
 The table, with the date and the machine, replaces the block between
 `<!-- bench:build -->` and `<!-- /bench:build -->` of bench/RESULTS.md (or of
 --results); the hand-written text around it is kept.
@@ -71,8 +75,15 @@ class Row:
         return statistics.median(getattr(r, attr) for r in runs) if runs else None
 
 
+def quiesce():
+    """Write out what earlier measures left in the page cache, so that no measure pays for
+    another's files (the kernel would flush them during the next one)."""
+    os.sync()
+
+
 def timed(command, cwd, env=None):
     """Run a command; (seconds, peak resident MB) of that process alone."""
+    quiesce()
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
@@ -162,6 +173,7 @@ class WarmOurs:
         self.original = self.source.read_text(encoding="utf-8")
         self.saves = 0
         self._build()  # its first build, as `make serve` makes when it starts
+        self._settle()
 
     def _build(self):
         status = self.worker.build()
@@ -169,14 +181,22 @@ class WarmOurs:
             log = (self.site / LOG).read_text(encoding="utf-8")[-3000:]
             raise RuntimeError(f"the build process failed ({status}) in {self.site}:\n{log}")
 
+    def _settle(self):
+        # The worker removes the site it replaced after answering: not during the next measure.
+        if not self.worker.settle():
+            raise RuntimeError(f"the build process stopped after a build in {self.site}")
+
     def __call__(self, site, warm):
         self.saves += 1
         text = self.original + f"\nRepère de mesure {self.saves}\n"
         self.source.write_text(text, encoding="utf-8")
+        quiesce()
         start = time.perf_counter()
         self._build()
         seconds = time.perf_counter() - start
-        return Run(seconds, _peak_mb(self.worker.process.pid), count_pages(site / "output"))
+        peak = _peak_mb(self.worker.process.pid)
+        self._settle()
+        return Run(seconds, peak, count_pages(site / "output"))
 
     def stop(self):
         self.worker.stop()

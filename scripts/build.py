@@ -69,12 +69,17 @@ class OutputFolder:
         self.temp_prefix = f".{self.path.name}-build-"
         self.previous = self.path.with_name(f".{self.path.name}-previous")
         self.lock_file = self.path.with_name(f".{self.path.name}.lock")
+        # The site that the last build replaced, kept by the build process of `make serve`
+        # for the next build to take unchanged files from (settings' REUSABLE_OUTPUT).
+        self.reusable = self.path.with_name(self.temp_prefix + "reusable")
 
     def leftovers(self):
-        return sorted(self.path.parent.glob(self.temp_prefix + "*"))
+        found = self.path.parent.glob(self.temp_prefix + "*")
+        return sorted(folder for folder in found if folder != self.reusable)
 
-    def tidy(self):
-        """Undo what a killed build left: a half-made swap, then half-written folders."""
+    def tidy(self, keep_reusable=False):
+        """Undo what a killed build left: a half-made swap, then half-written folders (and
+        the reusable site, unless kept)."""
         if self.previous.exists():
             if not self.path.exists():
                 self.previous.rename(self.path)
@@ -82,6 +87,17 @@ class OutputFolder:
                 shutil.rmtree(self.previous)
         for folder in self.leftovers():
             shutil.rmtree(folder, ignore_errors=True)
+        if not keep_reusable:
+            shutil.rmtree(self.reusable, ignore_errors=True)
+
+    def keep_replaced(self):
+        """The site the last build replaced (the one leftover, if it succeeded) becomes the
+        reusable site; the rest is tidied."""
+        leftovers = self.leftovers()
+        if len(leftovers) == 1:
+            shutil.rmtree(self.reusable, ignore_errors=True)
+            leftovers[0].rename(self.reusable)
+        self.tidy(keep_reusable=True)
 
     def new_build(self):
         # mkdir, not mkdtemp: the site's folders get the usual umask rights, not 0700.
@@ -135,7 +151,7 @@ def build_with(output, run, tidy_after=True):
 
     With tidy_after False, the replaced site is left in its hidden folder for
     `tidy_up(output)` (or the next build) to remove, so that the caller can say sooner
-    that the new site is in place.
+    that the new site is in place; and the reusable site is kept.
     """
     if output.path.is_symlink():
         # Swapping would move the link, and a copy of output/ would copy a link.
@@ -147,7 +163,7 @@ def build_with(output, run, tidy_after=True):
     output.path.parent.mkdir(parents=True, exist_ok=True)
     with open(output.lock_file, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        output.tidy()
+        output.tidy(keep_reusable=not tidy_after)
         new = output.new_build()
         returncode = None
         try:
@@ -160,11 +176,15 @@ def build_with(output, run, tidy_after=True):
                 shutil.rmtree(new, ignore_errors=True)
 
 
-def tidy_up(output):
-    """Remove what earlier builds left beside `output` (builds take turns: the lock)."""
+def tidy_up(output, keep_replaced=False):
+    """Remove what earlier builds left beside `output` (builds take turns: the lock); with
+    keep_replaced, the site the last build replaced becomes the reusable one."""
     with open(output.lock_file, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        output.tidy()
+        if keep_replaced:
+            output.keep_replaced()
+        else:
+            output.tidy()
 
 
 def build(settings, extra=()):

@@ -2,7 +2,9 @@
 
 `BuildWorker(settings).build()` asks the worker for one build, made as
 scripts/build.py makes it (a fresh hidden folder, swapped with output/ only if
-the build succeeded), and returns its exit status. The worker runs Pelican in
+the build succeeded), and returns its exit status; the replaced site is removed
+after the answer, and `settle()` waits until it is (bench/ does, so that this
+removal does not overlap the next measure). The worker runs Pelican in
 its own process, one run per build, with two things kept from one build to the
 next: what the jekyll_compat reader made of each file (plugins/jekyll_compat/
 read_memo.py, checked against everything the file was made from) and the
@@ -20,6 +22,7 @@ build starts a new one: `make serve` then rebuilds as soon as the file is fixed.
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import select
@@ -39,6 +42,9 @@ sys.path.append(str(SCRIPT.parent.parent / "plugins"))
 from eig_common import upstream  # noqa: E402
 
 STOP_SECONDS = 30
+# The two requests of the worker's pipe: a build, and "tell me once you are idle".
+BUILD = b"build\n"
+SETTLE = b"settle\n"
 # Six times the longest build measured (10,000 challenges, cold: bench/): a backstop only.
 BUILD_SECONDS = 120
 
@@ -75,7 +81,7 @@ class BuildWorker:
             self.stop()
             self._start()
         try:
-            self.process.stdin.write(b"build\n")
+            self.process.stdin.write(BUILD)
             self.process.stdin.flush()
             answered, _, _ = select.select([self.replies], [], [], self.timeout)
             reply = self.replies.readline() if answered else None
@@ -91,6 +97,18 @@ class BuildWorker:
             status = self.stop()
             return status or 1
         return int(reply)
+
+    def settle(self):
+        """Wait until the worker has removed what its last build replaced; False if it died."""
+        if self.process is None or self.process.poll() is not None:
+            return False
+        try:
+            self.process.stdin.write(SETTLE)
+            self.process.stdin.flush()
+            answered, _, _ = select.select([self.replies], [], [], self.timeout)
+        except BrokenPipeError:
+            return False
+        return bool(answered) and self.replies.readline() == SETTLE.decode()
 
     def _tell(self, message):
         print(message, file=self.log or sys.stderr, flush=True)
@@ -138,12 +156,24 @@ def forget_previous_run():
     upstream.forget_memoized_contents()  # or they keep every page of every build
 
 
-def run_pelican(settings_file, output, bytecode_cache):
-    """One Pelican run into `output`, as `pelican -s settings -o output` makes it; its status."""
+def settle_memory():
+    """Free what the last build left (Pelican's objects hold cycles) before the next one,
+    which would otherwise hold both builds' objects at its peak. (gc.freeze() of what
+    stays, tried too, made the next build at 10,000 challenges half as slow again.)"""
+    gc.collect()
+
+
+def run_pelican(settings_file, output, bytecode_cache, reusable=None):
+    """One Pelican run into `output`, as `pelican -s settings -o output` makes it; its status.
+    `reusable`: a folder (the site the last build replaced) plugins may move files from."""
     logger = logging.getLogger("pelican")
     forget_previous_run()
     try:
         override = {"OUTPUT_PATH": os.path.abspath(output), "JEKYLL_READ_MEMO": True}
+        if reusable is not None:
+            # Whether or not it exists yet: the same settings at every build, or the reader's
+            # memo (plugins/jekyll_compat/read_memo.py) would read every file again.
+            override["REUSABLE_OUTPUT"] = str(reusable)
         settings = read_settings(settings_file, override=override)
         jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
         jinja["bytecode_cache"] = bytecode_cache
@@ -157,18 +187,26 @@ def run_pelican(settings_file, output, bytecode_cache):
 
 
 def serve_builds(settings_file, reply_fd):
-    """Build on each line read from stdin; answer each with the exit status."""
+    """Build on each "build" line read from stdin, answering with the exit status; answer a
+    "settle" line with itself (the lines are served in turn, so after the last tidy-up)."""
     # As `pelican --log-handler plain` sets its logging up.
     log.init(level=None, handler=None, name="pelican", logs_dedup_min_level=logging.WARNING)
     bytecode_cache = MemoryBytecodeCache()
+    output = None
     with os.fdopen(reply_fd, "w") as replies:
-        for _ in sys.stdin:
+        for request in sys.stdin:
+            if request == SETTLE.decode():
+                replies.write(request)
+                replies.flush()
+                continue
             # Read once a build: the settings may be half saved by the time it is tidied.
             output = output_folder(settings_file)
             try:
                 status = build_with(
                     output,
-                    lambda new: run_pelican(settings_file, new, bytecode_cache),
+                    lambda new, reusable=output.reusable: run_pelican(
+                        settings_file, new, bytecode_cache, reusable
+                    ),
                     tidy_after=False,
                 )
             except (BuildError, OSError) as err:
@@ -180,7 +218,11 @@ def serve_builds(settings_file, reply_fd):
                 status = 1
             replies.write(f"{status}\n")
             replies.flush()
-            tidy_up(output)  # the replaced site, once the new one is announced
+            # The replaced site, once the new one is announced: kept for the next build.
+            tidy_up(output, keep_replaced=True)
+            settle_memory()
+        if output is not None:
+            tidy_up(output)  # the reusable site too: no build comes after
 
 
 def main():

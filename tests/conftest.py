@@ -16,6 +16,7 @@ from pathlib import Path
 import pelican_run
 import pytest
 import site_content
+import xdist_groups
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -280,7 +281,7 @@ def copy_real_project(dest):
     """A copy of the real site and of what `make` needs to build and serve it."""
     site = copy_real_site(dest)
     # copy2 keeps the dates: a newer requirements.txt would make `make` reinstall the venv.
-    for name in ("Makefile", "requirements.txt", "package-lock.json"):
+    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
         shutil.copy2(SITE_ROOT / name, site / name)
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(SITE_ROOT / "scripts", site / "scripts", ignore=ignore)
@@ -305,6 +306,14 @@ def tree(folder):
 # Fixtures that drive a browser or nginx, in modules where other tests need neither.
 BROWSER_FIXTURES = {"cms", "visits"}
 NGINX_FIXTURES = {"server"}
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent under `-p no:xdist`
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`: the tests that share a costly fixture run in one worker."""
+    if config.getvalue("dist") == "loadgroup":
+        return xdist_groups.GroupScheduling(config, log)
+    return None
 
 
 def pytest_collection_modifyitems(config, items):

@@ -14,8 +14,16 @@ from urllib.parse import urljoin, urlsplit
 
 import dsfr_css
 import pytest
-from browser import block_other_hosts, is_back_office, launch, page_file, serve, site_pages
-from bs4 import BeautifulSoup
+from browser import (
+    block_other_hosts,
+    in_own_thread,
+    is_back_office,
+    launch,
+    page_file,
+    serve,
+    site_pages,
+)
+from bs4.element import CData, NavigableString
 from playwright.sync_api import sync_playwright
 
 KB = 1024
@@ -47,10 +55,21 @@ def build(request):
 
 def pages(build):
     """(path in the output folder, parsed HTML) of every public HTML file the build wrote
-    (the back office, for editors only, loads Decap CMS: tests/test_admin.py)."""
+    (the back office, for editors only, loads Decap CMS: tests/test_admin.py). The parsed
+    pages are the session's (Build.html): read them, never change them."""
     for path in sorted(p for p in build.output.rglob("*.html") if not is_back_office(p)):
         rel = path.relative_to(build.output).as_posix()
-        yield rel, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        yield rel, build.html(rel)
+
+
+def visible_text(html):
+    """The text of a page, as get_text() gives it, without that of its scripts and style
+    sheets (nor comments), read without changing the parsed page."""
+    return "".join(
+        text
+        for text in html.find_all(string=True)
+        if type(text) in (NavigableString, CData) and text.parent.name not in ("script", "style")
+    )
 
 
 def local_file(build, url):
@@ -177,9 +196,7 @@ def test_the_fonts_cover_every_character_of_the_pages(build):
         ]
         if not ranges and html.find("meta", attrs={"http-equiv": "refresh"}):
             continue  # a redirect page, in the system's fonts for the blink it is shown
-        for tag in html(["script", "style"]):
-            tag.decompose()
-        text = html.get_text()
+        text = visible_text(html)
         outside = sorted({c for c in text if not any(a <= ord(c) <= b for a, b in ranges)})
         if outside:
             listed = " ".join(f"{c!r} (U+{ord(c):04X})" for c in outside)
@@ -256,12 +273,17 @@ def visit_all(browser, base, paths, viewport):
 @pytest.fixture(scope="module")
 def visits(real_site):
     """Every page of the site (the call open), on a phone; the home page on a desktop too."""
-    with sync_playwright() as playwright, serve(real_site.output) as base:
-        browser = launch(playwright)
-        phone = visit_all(browser, base, site_pages(real_site.output), PHONE)
-        desktop_home = visit_all(browser, base, ["/"], DESKTOP)["/"]
-        browser.close()
-    return phone, desktop_home
+
+    def session():
+        with sync_playwright() as playwright, serve(real_site.output) as base:
+            browser = launch(playwright)
+            phone = visit_all(browser, base, site_pages(real_site.output), PHONE)
+            desktop_home = visit_all(browser, base, ["/"], DESKTOP)["/"]
+            browser.close()
+        return phone, desktop_home
+
+    # Its own thread: another module's browser may be running in this one.
+    return in_own_thread(session)
 
 
 def test_home_page_first_visit_is_within_budget(visits):
@@ -302,9 +324,7 @@ def test_only_the_font_weights_the_pages_use_are_shipped(visits, real_site):
         if kind.startswith("font/") or urlsplit(url).path.endswith((".woff", ".woff2", ".ttf"))
     }
     assert all(path.endswith(".woff2") for path in loaded), loaded
-    html = BeautifulSoup(
-        page_file(real_site.output, "/").read_text(encoding="utf-8"), "html.parser"
-    )
+    html = real_site.html(page_file(real_site.output, "/").relative_to(real_site.output).as_posix())
     declared = {
         urlsplit(src).path
         for url, path in stylesheets(real_site, html)

@@ -11,9 +11,7 @@ import contextlib
 import json
 import os
 import runpy
-import shutil
 import subprocess
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +33,7 @@ from browser import (
     serve,
     site_pages,
 )
-from conftest import ROOT, Build, at_moment, build_real_site, copy_real_site
+from conftest import ROOT, Build
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -70,21 +68,9 @@ GIVEN_SITE = os.environ.get("EIG_CONFORMANCE_SITE")
 STATES = ("open",) if GIVEN_SITE else ("open", "upcoming", "closed")
 STATE_PAGES = ("/", "/candidater/", CHALLENGE_URL)
 STATE_PAGES += tuple(english_content.english_url(p) for p in STATE_PAGES)
-
-_BUILDS = pytest.StashKey()
-
-
-def _real_site(config, state="open"):
-    """The real site in one call state, built once per session, when a test first needs it."""
-    builds = config.stash.setdefault(_BUILDS, {})
-    if state not in builds:
-        if GIVEN_SITE:
-            builds[state] = Build(0, "", Path(GIVEN_SITE).resolve())
-            return builds[state]
-        site = Path(tempfile.mkdtemp(prefix=f"conformance-{state}-"))
-        config.add_cleanup(lambda: shutil.rmtree(site, ignore_errors=True))
-        builds[state] = build_real_site(copy_real_site(site), env=at_moment(state))
-    return builds[state]
+# The real site's builds in each call state: conftest.py's session fixtures, shared with
+# the other test modules.
+STATE_BUILDS = {"open": "real_site", "upcoming": "upcoming_site", "closed": "closed_site"}
 
 
 def _page_paths():
@@ -115,6 +101,7 @@ def _redirect_pages():
 
 def pytest_generate_tests(metafunc):
     # One test per page, named by its URL path (and state), so that a failure names it.
+    # A page's browser tests run in one worker (tests/xdist_groups.py): one load of it.
     if "page_path" in metafunc.fixturenames:
         pages = _checked_pages()
         ids = [path if state == "open" else f"{path}[{state}]" for state, path in pages]
@@ -130,7 +117,9 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture(scope="session")
 def sites(request):
     """The builds the tests were generated from, by call state."""
-    builds = {state: _real_site(request.config, state) for state in STATES}
+    if GIVEN_SITE:
+        return {"open": Build(0, "", Path(GIVEN_SITE).resolve())}
+    builds = {state: request.getfixturevalue(STATE_BUILDS[state]) for state in STATES}
     for build in builds.values():
         assert build.returncode == 0, build.log
     return builds
@@ -194,16 +183,49 @@ def _isolate(context, form_host):
     context.route("**/*", handle)
 
 
+def _context(browser, form_host=None, **options):
+    """A context (its viewport, JavaScript or not) kept on 127.0.0.1."""
+    context = browser.new_context(**options)
+    # A page that lacks what a step waits for fails in seconds, not Playwright's 30.
+    context.set_default_timeout(5000)
+    _isolate(context, form_host)
+    return context
+
+
 @contextlib.contextmanager
 def page_in(browser, form_host=None, **options):
     """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(5000)
-    _isolate(context, form_host)
+    context = _context(browser, form_host, **options)
     try:
         yield context.new_page()
     finally:
         context.close()
+
+
+@contextlib.contextmanager
+def new_page(context):
+    """A fresh page of a context that the per-page tests share (the site keeps no state)."""
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="session")
+def phone(browser, form_host):
+    """The phone-sized context of the per-page tests, with JavaScript."""
+    context = _context(browser, form_host, viewport=MOBILE)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def phone_without_javascript(browser, form_host):
+    """The phone-sized context of the per-page tests, JavaScript off."""
+    context = _context(browser, form_host, java_script_enabled=False, viewport=MOBILE)
+    yield context
+    context.close()
 
 
 @dataclass
@@ -224,10 +246,7 @@ class Visit:
 @pytest.fixture(scope="session")
 def visit(browser, base_urls, form_host):
     """Load each page once in a shared context; the per-page tests read the result."""
-    context = browser.new_context(viewport=DESKTOP)
-    # A page that lacks what a step waits for fails in seconds, not Playwright's 30.
-    context.set_default_timeout(5000)
-    _isolate(context, form_host)
+    context = _context(browser, form_host, viewport=DESKTOP)
     visits = {}
 
     def _visit(state, path):
@@ -282,9 +301,9 @@ def _run_nu(urls):
     return json.JSONDecoder().raw_decode(stderr, start)[0]
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def _nu_report(request, base_urls, tmp_path_factory):
-    """Start the Nu checker at once, in a thread: Java starts up while the browser works.
+    """Run the Nu checker in a thread, over every page; the canary's URL and the report.
 
     Pages are checked over HTTP, as browsers get them: the checker also applies their
     Content-Security-Policy, whose 'self' means nothing to a file: URL.
@@ -471,9 +490,9 @@ def test_page_every_interactive_element_is_reached_by_tab_and_shows_its_focus(
     assert not problems, f"keyboard use of {page_path}:\n" + _listing(problems)
 
 
-def test_page_fits_a_phone_screen(state, page_path, browser, base_urls, form_host):
+def test_page_fits_a_phone_screen(state, page_path, phone, base_urls):
     """360 px wide: no sideways scrolling, and every header link reachable (menu opened)."""
-    with page_in(browser, form_host, viewport=MOBILE) as page:
+    with new_page(phone) as page:
         page.goto(base_urls[state] + quote(page_path))
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -485,9 +504,11 @@ def test_page_fits_a_phone_screen(state, page_path, browser, base_urls, form_hos
         )
 
 
-def test_page_works_without_javascript(state, page_path, browser, base_urls, form_url, form_host):
+def test_page_works_without_javascript(
+    state, page_path, phone_without_javascript, base_urls, form_url
+):
     """Content, navigation and, while the call is open, the form's link: all without script."""
-    with page_in(browser, form_host, java_script_enabled=False, viewport=MOBILE) as page:
+    with new_page(phone_without_javascript) as page:
         page.goto(base_urls[state] + quote(page_path))
         heading = page.locator("main h1")
         assert heading.count() == 1 and heading.is_visible(), f"no visible <h1> on {page_path}"

@@ -24,7 +24,9 @@ EXPECTED = [
 
 def test_the_browser_suite_fails_on_a_broken_page_and_names_page_and_faults(tmp_path):
     env = {**os.environ, "EIG_CONFORMANCE_SITE": str(BROKEN_SITE), "EIG_CAPTURES": str(tmp_path)}
-    command = [sys.executable, "-m", "pytest", "tests/test_conformance.py", "-k", "test_page_"]
+    # The per-page tests that must fail, and no other: the Nu checker's Java is not started.
+    selected = " or ".join(test for test, _ in EXPECTED)
+    command = [sys.executable, "-m", "pytest", "tests/test_conformance.py", "-k", selected]
     command += ["-p", "no:cacheprovider", "-q", "--tb=short", "-rf"]
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False

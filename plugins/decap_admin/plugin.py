@@ -41,11 +41,35 @@ def keep_out_of_static_files(settings, folder):
     settings["STATIC_EXCLUDES"] = [*(settings.get("STATIC_EXCLUDES") or []), folder]
 
 
-def copy(source, target):
+# Bytes compared at a time, when a reusable copy is checked against its source.
+CHUNK = 1 << 20
+
+
+def same_bytes(a, b):
+    """Whether two regular files (never links) hold the same bytes."""
+    if not os.path.isfile(a) or os.path.islink(a) or os.path.islink(b):
+        return False
+    if os.path.getsize(a) != os.path.getsize(b):
+        return False
+    with open(a, "rb") as one, open(b, "rb") as other:
+        while True:
+            chunk = one.read(CHUNK)
+            if chunk != other.read(CHUNK):
+                return False
+            if not chunk:
+                return True
+
+
+def copy(source, target, reusable=None):
     """A copy of its own: a hard link would let a change to output/ reach the working tree
-    (and the reverse), a symbolic link would be uploaded as a link."""
+    (and the reverse), a symbolic link would be uploaded as a link. `reusable`: the same
+    file in the site the last build replaced (under `make serve`), moved here instead if
+    it still holds the source's bytes: already a copy of its own, and no 8 MB to write."""
     if os.path.lexists(target):  # an output folder built into again
         os.unlink(target)
+    if reusable is not None and same_bytes(reusable, source):
+        os.replace(reusable, target)
+        return
     # copyfile, not copy2: the bytes only (sendfile on Linux), no metadata to carry over.
     shutil.copyfile(source, target)
 
@@ -102,8 +126,14 @@ class AdminGenerator(Generator):
         with open(f"{self.output_path}/{path}config.yml", "w", encoding="utf-8") as file:
             file.write(text)
         os.makedirs(os.path.join(self.output_path, vendored_folder(self.config)), exist_ok=True)
+        # scripts/build_worker.py's: the site its last build replaced, hidden, ours to take.
+        reusable = self.settings.get("REUSABLE_OUTPUT")
         for name in self.vendored:
-            copy(os.path.join(self.path, name), os.path.join(self.output_path, name))
+            copy(
+                os.path.join(self.path, name),
+                os.path.join(self.output_path, name),
+                os.path.join(reusable, name) if reusable else None,
+            )
 
 
 def add_generator(pelican):

@@ -9,7 +9,7 @@ from jekyll_compat import config as jekyll_config
 from jekyll_compat import filenames
 from jekyll_compat.errors import EditorError
 
-from . import allow_list, html_tree, refusals, site_paths
+from . import allow_list, html_tree, refusals, site_paths, verdicts
 from .source_lines import SourceLines
 
 # Said of a problem whose HTML the source does not hold as it is.
@@ -21,6 +21,8 @@ INCLUDE_TAG = re.compile(r"\{%-?\s*include\s+[\"']?([^\s\"'%]+)")
 # Included files searched for an error's line, at most: includes within includes.
 MAX_INCLUDE_DEPTH = 5
 MAX_INCLUDED_FILES = 50
+# The part of a page that is its body (the others are front-matter fields, by name).
+BODY = object()
 
 
 class PageChecker:
@@ -32,12 +34,19 @@ class PageChecker:
         self.rel = content.relative_source_path.replace(os.sep, "/")
         self.errors = {}
         self.passed = []  # the HTML of each part that the allow-list accepts
-        self.span = None  # where the part being checked was written
+        self.part = None  # the part being checked: BODY, or a front-matter field's name
 
     @functools.cached_property
     def lines(self):
         """The source's lines, read only to tell an error's line."""
         return SourceLines.read(os.path.join(self.root, self.rel))
+
+    @property
+    def span(self):
+        """Where the part being checked was written (its source is read only now)."""
+        if self.part is None:
+            return None
+        return self.lines.body if self.part is BODY else self.lines.field(self.part)
 
     def error(self, patterns, problem, fix, last=False):
         """Told at the next line of the part's source that one of `patterns` (regexes)
@@ -99,26 +108,36 @@ class PageChecker:
         return re.compile(re.escape(text), re.IGNORECASE)
 
     def run(self):
-        for html, span in self.html_parts():
-            self.span = span
+        for html, part in self.html_parts():
+            self.part = part
             told = len(self.errors)
-            tree = html_tree.fragment(html)
-            for node in tree.nodes:
-                self.check_node(node)
-            if len(self.errors) == told and tree.unclosed is not None:
-                self.error(*refusals.unclosed(tree.unclosed), last=True)
+            seen = verdicts.verdict(html, self.siteurl)
+            if seen.refused or seen.without_alt:
+                self.check_tree(html)  # each problem, told at its line
+            else:
+                for element, address in seen.addresses:
+                    self.check_address(element, address)
             if len(self.errors) == told:
                 self.passed.append(html)
         return list(self.errors.values())
 
+    def check_tree(self, html):
+        told = len(self.errors)
+        tree = html_tree.fragment(html)
+        for node in tree.nodes:
+            self.check_node(node)
+        if len(self.errors) == told and tree.unclosed is not None:
+            self.error(*refusals.unclosed(tree.unclosed), last=True)
+
     def html_parts(self):
         """The body as templates print it, and the front matter's Markdown fields as
-        rendered HTML, each with the span of the source it was written in."""
-        parts = [(self.content.content or "", self.lines.body)]
+        rendered HTML, each with the part of the source it was written in (BODY or the
+        field's name)."""
+        parts = [(self.content.content or "", BODY)]
         for field in self.content.settings.get("FORMATTED_FIELDS", ()):
             value = self.content.metadata.get(field)
             if isinstance(value, str) and value not in [html for html, _ in parts]:
-                parts.append((value, self.lines.field(field)))
+                parts.append((value, field))
         return parts
 
     def check_node(self, node):
@@ -132,7 +151,7 @@ class PageChecker:
         if node.name == "img":
             self.check_alt(node)
         if attribute in node.attrs and not refused:
-            self.check_address(node, node.attrs[attribute])
+            self.check_address(node.name, node.attrs[attribute])
 
     def check_alt(self, tag):
         if not tag.attrs.get("alt", "").strip():
@@ -144,11 +163,11 @@ class PageChecker:
                 '(ou `alt="…"` dans une balise <img>)',
             )
 
-    def check_address(self, tag, address):
+    def check_address(self, element, address):
         address = address.strip()
         if not address or address.startswith(site_paths.NOT_CHECKED):
             return
-        image = tag.name == "img"
+        image = element == "img"
         link = site_paths.intrasite(address)
         if link is not None:
             self.check_intrasite(address, *link)

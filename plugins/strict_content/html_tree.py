@@ -54,9 +54,9 @@ def _is_end(node):
     return node.name == "b" and node.attrs == {"id": END_ID}
 
 
-# A page whose body has not changed is not parsed again by a build process that
-# stays up (scripts/build_worker.py); the bound keeps a long session's memory flat.
-@functools.lru_cache(maxsize=1 << 15)
+# A text with a problem is parsed twice (verdicts.py, then for each problem's line); a
+# build process that stays up keeps verdicts, not trees (a tree weighs more than its text).
+@functools.lru_cache(maxsize=64)
 def fragment(html):
     """`html` as the body of a page: its nodes, and what it leaves open at its end."""
     # From <html>: a text's own <html> or <body> tag adds its attributes to those.

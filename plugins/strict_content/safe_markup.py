@@ -3,7 +3,7 @@
 from jekyll_compat.errors import BuildFailed
 from markupsafe import Markup
 
-from . import html_tree, refusals
+from . import verdicts
 
 
 class RefusedHTML(BuildFailed):
@@ -13,10 +13,7 @@ class RefusedHTML(BuildFailed):
 def accepted(html):
     """Whether the allow-list accepts `html` as a page's text (elements, attributes,
     addresses, and nothing left open at its end)."""
-    tree = html_tree.fragment(html)
-    if tree.unclosed is not None:
-        return False
-    return not any(next(refusals.refusals(node), None) for node in tree.nodes)
+    return not verdicts.verdict(html).refused
 
 
 def markup(html, passed=frozenset()):
