@@ -56,7 +56,8 @@
             { className: "eig-facts" },
             fact("Administration", text(entry, "administration")),
             fact("Direction", text(entry, "direction")),
-            fact("Lieu", text(entry, "lieu"))
+            // As the built page: no place is CHALLENGE_INDEX["unknown_place"] (challenge_index).
+            fact("Lieu", text(entry, "lieu") || "lieu à préciser")
           ),
           profiles.length ? h("h2", null, "Les profils recherchés") : null,
           profiles.length
