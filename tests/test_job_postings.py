@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import english_content
 import pytest
 import site_content
 import yaml
@@ -211,6 +212,17 @@ def test_structured_data_is_on_challenges_and_the_key_dates_page_only(request, s
             assert found == [], page.source
     for skill in site_content.skills():
         assert blocks(soup_of(build, skill.save_as)) == [], skill.url
+
+
+@pytest.mark.parametrize("state", ["upcoming_site", "real_site"])
+def test_one_job_one_posting_the_english_pages_carry_none(request, state):
+    """Search engines drop a job posted twice: its English page (/en/) carries no copy."""
+    build = request.getfixturevalue(state)
+    english = english_content.english_challenges()
+    assert english, "no English challenge page to check"
+    for challenge in english:
+        assert postings(build, challenge.french) != [], challenge.french.source
+        assert postings(build, challenge) == [], challenge.save_as
 
 
 @pytest.mark.parametrize("state", STATES)
