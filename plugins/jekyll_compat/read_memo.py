@@ -23,7 +23,10 @@ from pelican_jekyll.reader.digests import MISSING, digest
 SETTING = "JEKYLL_READ_MEMO"
 # A setting that names where the build writes, not how a file reads.
 # PLUGINS_SHARED (eig_common.shared): what plugins hand each other, not read by readers.
-NOT_READ = ("OUTPUT_PATH", "PLUGINS_SHARED")
+# Objects plugins make anew at each build for the templates, never read by a reader:
+# I18N (translations), STRUCTURED_DATA (job_postings), JINJA_FILTERS (page_summary's
+# filter is a closure). Their repr names an address, so they would defeat the memo.
+NOT_READ = ("OUTPUT_PATH", "PLUGINS_SHARED", "I18N", "STRUCTURED_DATA", "JINJA_FILTERS")
 
 
 def file_digest(path):
