@@ -21,6 +21,7 @@ class StructuredData:
         self.options = settings.load(config)
         self.call = config["CALL"]
         self.site = (config["SITENAME"], config.get("SITEURL", ""))
+        self.lang = config["DEFAULT_LANG"]  # translations carry no copy of the data
 
     def challenge(self, article, body):
         """The JobPosting of a challenge page, as JSON-LD text, or "" once the call is closed."""
@@ -28,8 +29,9 @@ class StructuredData:
         return "" if data is None else json_ld.dumps(data)
 
     def page(self, page):
-        """The call's Events on the page that lists its key dates; "" on any other page."""
-        if page.relative_source_path != self.options["events_page"]:
+        """The call's Events on the page that lists its key dates; "" on any other page
+        (a translation, or a page written from no source file, such as an English fallback)."""
+        if page.lang != self.lang or page.relative_source_path != self.options["events_page"]:
             return ""
         return json_ld.dumps(events.call_events(self.call, self.options, *self.site))
 

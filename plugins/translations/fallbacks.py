@@ -24,8 +24,6 @@ class Fallback:
     lang: str = "en"
     status: str = "hidden"
     translations: tuple = ()
-    # Written from no source file: no plugin reading a page's source (job_postings) matches it.
-    relative_source_path: str = ""
 
 
 def _english_of(page, lang):
