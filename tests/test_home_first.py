@@ -5,6 +5,7 @@ and dates, the apply button while it is open (or when it opens, or that it is cl
 a link to the challenges, and, while the form is shut, the mailing list if set.
 """
 
+import english_content
 import pytest
 import site_content
 from conftest import at_moment, build_real_site_with
@@ -20,6 +21,11 @@ STATES = ["upcoming", "open", "closed"]
 # Pages that show the call's state in a callout, besides the home page.
 CHALLENGE_PAGES = [c.save_as for c in site_content.challenges()]
 STATE_PAGES = [f"{APPLY_PAGE.lstrip('/')}index.html", *CHALLENGE_PAGES]
+# Their English versions, and the English home page, use the same call to action.
+STATE_PAGES += [
+    english_content.english_url("/" + save_as).lstrip("/")
+    for save_as in ["index.html", *STATE_PAGES]
+]
 
 
 def site_in(request, state):
