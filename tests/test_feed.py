@@ -24,6 +24,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 PUBLISHED = site_content.settings("publishconf.py")
 FEED = PUBLISHED["FEED_ATOM"]
 SITEURL = PUBLISHED["SITEURL"]
+CALENDAR = PUBLISHED["APPLICATION_CALL"]["calendar_save_as"]
 LISTED = [c for c in site_content.challenges() if c.listed]
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 
@@ -136,6 +137,7 @@ def test_nginx_sends_the_feed_as_atom_and_the_data_with_their_types(published_si
         f"/{FEED}": "application/atom+xml; charset=utf-8",
         "/defis.csv": "text/csv; charset=utf-8",
         "/defis.json": "application/json",
+        f"/{CALENDAR}": "text/calendar; charset=utf-8",
     }
     with nginx(published_site.output, tmp_path) as url:
         parts = urlsplit(url)
@@ -156,6 +158,7 @@ def test_the_netlify_headers_give_the_same_types(published_site):
     headers = (published_site.output / "_headers").read_text(encoding="utf-8")
     assert f"/{FEED}\n  Content-Type: application/atom+xml; charset=utf-8\n" in headers
     assert "/defis.csv\n  Content-Type: text/csv; charset=utf-8\n" in headers
+    assert f"/{CALENDAR}\n  Content-Type: text/calendar; charset=utf-8\n" in headers
 
 
 # -- the plugin alone --------------------------------------------------------------

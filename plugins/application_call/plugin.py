@@ -40,6 +40,10 @@ class CalendarGenerator(Generator):
     def generate_context(self):
         self.call = self.settings["CALL"]
         shared(self.settings).claim(self.output_claims())
+        # Not in nginx's mime.types: servers would send it as application/octet-stream.
+        shared(self.settings).content_type(
+            self.call.settings.calendar_save_as, "text/calendar; charset=utf-8"
+        )
 
     def output_claims(self):
         save_as = self.call.settings.calendar_save_as
