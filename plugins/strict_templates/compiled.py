@@ -11,6 +11,10 @@ class BuildBytecodeCache(BytecodeCache):
     def __init__(self):
         self.codes = {}
 
+    def __repr__(self):
+        # The same at every build: jekyll_compat's read memo keys on the settings' repr.
+        return f"{type(self).__name__}()"
+
     def load_bytecode(self, bucket):
         if bucket.key in self.codes:
             bucket.bytecode_from_string(self.codes[bucket.key])
