@@ -9,8 +9,9 @@ process that stays up (scripts/build_worker.py, after its first build), into a
 fresh folder swapped with output/. Warm, for the others: the same command again,
 with their cache (Pelican's CACHE_CONTENT and LOAD_CONTENT_CACHE; Jekyll's
 .jekyll-cache; Hugo has none to keep). Peak memory is the cold build process's
-maximum resident size (wait4). Last, the time from saving a challenge to its
-rebuilt page under `make serve` (scripts/serve.py).
+maximum resident size (wait4). Then the time from saving a challenge to its
+rebuilt page under `make serve` (scripts/serve.py); last, the processor time of the
+reader alone over the first synthetic site's files (bench/read_cost.py).
 
 No measure pays for another: each starts once the files of the last one are written
 out (sync), and once our build process has removed the site its last build replaced
@@ -26,6 +27,7 @@ Usage: .venv/bin/python bench/bench.py [--quick] [--runs N] [--sizes 1000,10000]
 
 import argparse
 import contextlib
+import json
 import os
 import platform
 import re
@@ -156,6 +158,43 @@ def share_image_cost(log):
     ms = (time.process_time() - start) * 1000 / len(cards)
     log(f"  share images: {ms:.1f} ms of processor time each")
     return ms
+
+
+# Passes of the reader over every file, in each of `runs` fresh processes (bench/read_cost.py).
+READ_PASSES = 3
+
+
+@dataclass
+class ReadCost:
+    count: int  # challenges of the synthetic site
+    files: int
+    seconds: list  # processor seconds of one pass over every file, pass by pass
+
+
+def read_cost(workdir, count, runs, log):
+    """The reader's processor time for one pass over a synthetic site's files (median)."""
+    site = prepare(workdir, count, "ours")
+    seconds, files = [], 0
+    try:
+        for _ in range(runs):
+            quiesce()
+            out = subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "read_cost.py"), str(READ_PASSES)],
+                cwd=site,
+                env=ours_env(),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if out.returncode != 0:
+                raise RuntimeError(f"bench/read_cost.py failed in {site}:\n{out.stderr[-3000:]}")
+            found = json.loads(out.stdout.strip().splitlines()[-1])
+            files = found["files"]
+            seconds += found["seconds"]
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+    log(f"  reader {count}: {statistics.median(seconds):.2f} s of processor time, {files} files")
+    return ReadCost(count, files, seconds)
 
 
 # Pelican's messages in the build process, kept out of the table (hidden: not built).
@@ -355,7 +394,7 @@ def fmt(value, pattern="{:.2f}"):
     return "—" if value is None else pattern.format(value).replace(".", ",")
 
 
-def table(rows, reload_seconds, tools_missing, share_ms=None):
+def table(rows, reload_seconds, tools_missing, share_ms=None, reading=None):
     """The Markdown table of bench/RESULTS.md (French), with ratios of ours to each other tool."""
     ours = {row.site: row for row in rows if row.tool == "ours"}
     lines = [
@@ -390,6 +429,16 @@ def table(rows, reload_seconds, tools_missing, share_ms=None):
             "réel les dessine à chaque mesure à froid ; les sites synthétiques, comparés à des "
             "outils qui n'en dessinent pas, n'ont que l'image du site "
             '(`SHARE_IMAGES["challenges"] = False`).'
+        )
+    if reading is not None:
+        median = statistics.median(reading.seconds)
+        challenges = f"{reading.count:,}".replace(",", " ")
+        notes.append(
+            f"Lecture (lecteur `jekyll_compat`) à {challenges} défis : {fmt(median)} s de "
+            f"processeur pour {reading.files} fichiers, soit "
+            f"{fmt(median * 1000 / reading.files)} ms par fichier (médiane de "
+            f"{len(reading.seconds)} lectures de tous les fichiers, chacune par un lecteur neuf ; "
+            "`bench/read_cost.py`)."
         )
     notes += [_ours_spread(row) for row in rows if row.tool == "ours"]
     notes += [f"{name} : absent de cette machine, colonne omise." for name in tools_missing]
@@ -484,9 +533,10 @@ def main(argv=None):
                 rows.append(measure(workdir, count, tool, runs, log))
         reload_seconds = None if args.no_reload else save_to_reload(workdir, max(runs, 3), log)
         share_ms = share_image_cost(log)
+        reading = read_cost(workdir, sizes[0], runs, log) if sizes else None
     kind = "mesure rapide (`--quick`)" if args.quick else f"médiane de {runs} exécution(s)"
     header = f"Mesuré le {machine(others)} ; {kind}."
-    body = table(rows, reload_seconds, missing, share_ms)
+    body = table(rows, reload_seconds, missing, share_ms, reading)
     print(header + "\n\n" + body)
     write_results(args.results, results_block(header, body))
     log(f"table written into {args.results}")

@@ -1,5 +1,6 @@
 """The benchmark scripts of bench/ run, on a tiny synthetic site (no timing is asserted)."""
 
+import re
 import subprocess
 import sys
 
@@ -60,12 +61,21 @@ def test_the_benchmark_prints_its_table_and_writes_it_into_the_results(tmp_path)
     assert "| 5 défis | nous |" in out
     assert "| 5 défis | Pelican seul |" in out
     assert "Enregistrement → page reconstruite sous `make serve`" in out
+    # The reader alone, at the first synthetic size: each of the 5 challenges and the pages.
+    reading = re.search(
+        r"Lecture \(lecteur `jekyll_compat`\) à 5 défis : [\d,]+ s de processeur "
+        r"pour (\d+) fichiers",
+        out,
+    )
+    assert reading, out
+    assert int(reading.group(1)) > 5
     written = results.read_text(encoding="utf-8")
     assert "ancien tableau" not in written
     assert written.startswith("# Mesures\n\nAvant.\n\n<!-- bench:build -->\nMesuré le ")
     assert written.endswith("<!-- /bench:build -->\n\nAprès.\n")
     block = written[written.index("<!-- bench:build -->") : written.index("<!-- /bench:build -->")]
     assert "| 5 défis | nous |" in block
+    assert "Lecture (lecteur `jekyll_compat`) à 5 défis" in block
     assert f"Pelican {bench.pelican_version()}" in block
 
 

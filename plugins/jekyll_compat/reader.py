@@ -397,8 +397,7 @@ class JekyllReader(BaseReader):
             "path": source.rel,
         }
         try:
-            template = self.liquid.from_string(source.body, name=source.rel)
-            text = template.render(site=self.site, page=page)
+            text = self.liquid.render_text(source.body, source.rel, site=self.site, page=page)
         except LiquidError as err:
             errors.append(to_editor_error(err, source.rel, source.body_line, self.liquid))
             return ""

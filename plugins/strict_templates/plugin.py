@@ -10,6 +10,8 @@ from jinja2 import Undefined, UndefinedError
 from jinja2.utils import missing
 from pelican import signals
 
+from .compiled import compile_once
+
 
 def _strict_at_top_level(name):
     """Undefined's `name` method, raising first when the missing thing is a top-level name."""
@@ -49,3 +51,4 @@ def register():
     boundaries.declare("strict_templates")
     # initialized: before any generator builds its Jinja environment.
     signals.initialized.connect(use_strict_names)
+    signals.initialized.connect(compile_once)

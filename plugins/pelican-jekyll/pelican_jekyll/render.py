@@ -290,8 +290,9 @@ class Renderer:
 
     def _convert(self, doc, text, first_line, report=True):
         try:
-            template = self.env.from_string(text, name=doc.rel)
-            text = template.render(site=self.site_drop, page=self.drops[doc.rel])
+            text = self.env.render_text(
+                text, doc.rel, site=self.site_drop, page=self.drops[doc.rel]
+            )
         except LiquidError as err:
             if report:
                 self.errors.append(to_editor_error(err, doc.rel, first_line, self.env))

@@ -24,6 +24,8 @@ class KramdownHeaderProcessor(HashHeaderProcessor):
     )
 
     def test(self, parent, block):
+        if "#" not in block:  # most blocks: no need to search
+            return False
         match = self.RE.search(block)
         if not match:
             return False

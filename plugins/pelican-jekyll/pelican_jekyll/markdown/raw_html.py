@@ -58,7 +58,10 @@ class BlockTagsPreprocessor(Preprocessor):
         self.known = list(md.block_level_elements)
 
     def run(self, lines):
-        names = {m.group(1).lower() for m in BLOCK_TAG_LINE.finditer("\n".join(lines))}
+        text = "\n".join(lines)
+        names = (
+            {m.group(1).lower() for m in BLOCK_TAG_LINE.finditer(text)} if "<" in text else set()
+        )
         extra = sorted(names - SPAN_ELEMENTS - set(self.known))
         self.md.block_level_elements[:] = [*self.known, *extra]
         return lines

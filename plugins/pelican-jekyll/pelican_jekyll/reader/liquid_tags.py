@@ -49,6 +49,8 @@ EDITOR_TAGS = (
     "tablerow",
     "unless",
 )
+# What starts Liquid markup (tags, output statements); this environment has no `{# #}`.
+LIQUID_MARKUP = re.compile(r"\{[{%]")
 INCLUDE_PARAM = re.compile(r"""\s*([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 
 
@@ -210,6 +212,18 @@ class JekyllLiquid(Environment):
         self.includes_rel = includes_rel
         self._url_of = url_of
         self.recording = None  # the reader's record of what a file depends on, while it is read
+
+    def render_text(self, text, name, **variables):
+        """`text` rendered as a Liquid template named `name`; text without markup as it is."""
+        # As Liquid renders it, without parsing: one content token, written unchanged into
+        # its output (whose StringIO would turn "\r" line ends into "\n"), within its limit.
+        if (
+            LIQUID_MARKUP.search(text) is None
+            and "\r" not in text
+            and len(text.encode("utf-8")) <= self.output_stream_limit
+        ):
+            return text
+        return self.from_string(text, name=name).render(**variables)
 
     @staticmethod
     def count_include(context, token):
