@@ -16,7 +16,8 @@ import secrets
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 import pelican_run
@@ -59,6 +60,26 @@ FIXTURE_SETTINGS = {
 }
 
 
+# Pages parsed, by file, its state on disk and the parser: hundreds of tests read the same
+# pages of the session's builds. Read them, never change them. The most recent last.
+PARSED = OrderedDict()
+PARSED_KEPT = 500  # some 0.7 MB each: at most 350 MB a worker
+
+
+def parse_file(path, parser="html.parser"):
+    """The file's HTML as `parser` reads it, parsed once while the file is unchanged."""
+    path = Path(path)
+    state = path.stat()
+    key = (str(path), state.st_ino, state.st_mtime_ns, state.st_ctime_ns, state.st_size, parser)
+    if key in PARSED:
+        PARSED.move_to_end(key)
+    else:
+        PARSED[key] = BeautifulSoup(path.read_text(encoding="utf-8"), parser)
+        while len(PARSED) > PARSED_KEPT:
+            PARSED.popitem(last=False)
+    return PARSED[key]
+
+
 @dataclass
 class Build:
     """What one Pelican run did: its exit status, its log, its output folder."""
@@ -66,9 +87,6 @@ class Build:
     returncode: int
     log: str
     output: Path
-    # Parsed pages, by file and its state on disk: the session's builds are read by
-    # hundreds of tests. Read them, never change them.
-    parsed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def files(self):
         """Every file written, as paths relative to the output folder."""
@@ -79,12 +97,7 @@ class Build:
 
     def html(self, save_as):
         """The page as a browser's parser reads it (parsed once while the file is unchanged)."""
-        path = self.output / save_as
-        state = path.stat()
-        key = (save_as, state.st_mtime_ns, state.st_size)
-        if key not in self.parsed:
-            self.parsed[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        return self.parsed[key]
+        return parse_file(self.output / save_as)
 
     def meta(self, save_as, key):
         """A metadata value as the fixture theme prints it."""

@@ -12,7 +12,14 @@ import english_content
 import pytest
 import site_content
 from bs4 import BeautifulSoup
-from conftest import ROOT, at_moment, build_real_site, build_real_site_with, copy_real_site
+from conftest import (
+    ROOT,
+    at_moment,
+    build_real_site,
+    build_real_site_with,
+    copy_real_site,
+    parse_file,
+)
 from PIL import Image
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -25,26 +32,15 @@ CHALLENGES = site_content.challenges()
 FONTS_DIR = ROOT / "static" / "dsfr" / "fonts"
 
 
-# The session builds' pages, parsed, by file and its state on disk: several tests read
-# every page of them (read only), and html5lib is slow.
-PARSED = {}
-
-
 def public_pages(build, kept=False):
     """(path, parsed HTML) of every page a visitor can open: not redirects, not /admin/.
-    `kept`: a session build, whose pages are parsed once."""
+    `kept`: a session build, whose pages several tests read (parsed once, read only)."""
     for path in sorted(build.output.rglob("*.html")):
-        state = path.stat()
-        key = (path, state.st_mtime_ns, state.st_size)
-        parsed = PARSED.get(key, False)
-        if parsed is False:
-            html = path.read_text(encoding="utf-8")
-            public = 'http-equiv="refresh"' not in html and 'rel="cms-config-url"' not in html
-            parsed = BeautifulSoup(html, "html5lib") if public else None
-            if kept:
-                PARSED[key] = parsed
-        if parsed is not None:
-            yield path.relative_to(build.output).as_posix(), parsed
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text or 'rel="cms-config-url"' in text:
+            continue
+        html = parse_file(path, "html5lib") if kept else BeautifulSoup(text, "html5lib")
+        yield path.relative_to(build.output).as_posix(), html
 
 
 # Each parsed page's <meta> tags by property and by name, while the page lives: by id,
