@@ -42,7 +42,9 @@ def compile_options(environment, name):
         environment.code_generator_class,
         *(getattr(environment, attr) for attr in SYNTAX),
         autoescape(name) if callable(autoescape) else autoescape,
-        environment.finalize is not None,
+        # Applied to constant output at compile time, as filters on constants are.
+        None if environment.finalize is None else identity(environment.finalize),
+        repr(sorted(environment.policies.items())),  # compiler.ascii_str among them
         tuple(sorted(environment.extensions)),
         # By identity: a filter folded on constants at compile time leaves its result in
         # the code (the cache keeps each filter alive, so no other one takes its id).
@@ -79,6 +81,8 @@ def _contents(cell):
 def used_callables(environment):
     """What compile_options may name by id."""
     calls = [*environment.filters.values(), *environment.tests.values()]
+    if environment.finalize is not None:
+        calls.append(environment.finalize)
     return (type(environment), *calls, *(type(c) for c in calls))
 
 
