@@ -101,6 +101,10 @@ class CompiledTemplates(BytecodeCache):
         self.codes = OrderedDict()  # the most recently used last
         self.size = size
 
+    def __repr__(self):
+        # The same at every build: jekyll_compat's read memo keys on the settings' repr.
+        return f"{type(self).__name__}()"
+
     def get_bucket(self, environment, name, filename, source):
         checksum = self.get_source_checksum(source)
         key = (compile_options(environment, name), name, checksum)
