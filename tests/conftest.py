@@ -1,16 +1,23 @@
 """Build small sites with real Pelican, in-process or in a subprocess, and read what it wrote.
 
 Nothing is built at collection: the real site's builds are session fixtures, made the
-first time a test asks for one. The real-site tests build SITE_ROOT: this project, or
-the copy that EIG_SITE names (tests/test_next_call.py), and expect what its content and
-settings say (tests/site_content.py).
+first time a test asks for one, once for all the pytest-xdist workers of the session
+(the first to ask builds, under a file lock; the others read its output). The real-site
+tests build SITE_ROOT: this project, or the copy that EIG_SITE names
+(tests/test_next_call.py), and expect what its content and settings say
+(tests/site_content.py).
 """
 
+import contextlib
+import fcntl
+import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 import pelican_run
@@ -53,6 +60,26 @@ FIXTURE_SETTINGS = {
 }
 
 
+# Pages parsed, by file, its state on disk and the parser: hundreds of tests read the same
+# pages of the session's builds. Read them, never change them. The most recent last.
+PARSED = OrderedDict()
+PARSED_KEPT = 500  # some 0.7 MB each: at most 350 MB a worker
+
+
+def parse_file(path, parser="html.parser"):
+    """The file's HTML as `parser` reads it, parsed once while the file is unchanged."""
+    path = Path(path)
+    state = path.stat()
+    key = (str(path), state.st_ino, state.st_mtime_ns, state.st_ctime_ns, state.st_size, parser)
+    if key in PARSED:
+        PARSED.move_to_end(key)
+    else:
+        PARSED[key] = BeautifulSoup(path.read_text(encoding="utf-8"), parser)
+        while len(PARSED) > PARSED_KEPT:
+            PARSED.popitem(last=False)
+    return PARSED[key]
+
+
 @dataclass
 class Build:
     """What one Pelican run did: its exit status, its log, its output folder."""
@@ -60,9 +87,6 @@ class Build:
     returncode: int
     log: str
     output: Path
-    # Parsed pages, by file and its state on disk: the session's builds are read by
-    # hundreds of tests. Read them, never change them.
-    parsed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def files(self):
         """Every file written, as paths relative to the output folder."""
@@ -73,12 +97,7 @@ class Build:
 
     def html(self, save_as):
         """The page as a browser's parser reads it (parsed once while the file is unchanged)."""
-        path = self.output / save_as
-        state = path.stat()
-        key = (save_as, state.st_mtime_ns, state.st_size)
-        if key not in self.parsed:
-            self.parsed[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        return self.parsed[key]
+        return parse_file(self.output / save_as)
 
     def meta(self, save_as, key):
         """A metadata value as the fixture theme prints it."""
@@ -134,15 +153,45 @@ def build_fixture(site, files=None, in_process=True, **overrides):
     return Build(returncode, log, site / "output")
 
 
-def copy_real_site(dest):
-    """A copy of the site under test (settings, pages, content, theme)."""
+# The share images drawn by this session's builds of copies of the real site, given to
+# the next copies' caches: drawing them is a fifth of a build. Images are named by the
+# digest of all they are drawn from (plugins/share_images/cache.py), so a copy that
+# changes a title draws that image anew. Set by the session fixture share_images_drawn.
+SESSION_IMAGES = None
+
+
+def share_image_cache(site):
+    """The share images' cache folder of a copy of the real site."""
+    return site / site_content.settings()["SHARE_IMAGES"]["cache_path"]
+
+
+def copy_real_site(dest, drawn_images=True):
+    """A copy of the site under test (settings, pages, content, theme); its share-image
+    cache holds the images this session drew, unless `drawn_images` is False (a test of
+    the cache itself)."""
     for name in ("content", "pages", "templates", "static", "plugins"):
         if (SITE_ROOT / name).exists():
             ignore = shutil.ignore_patterns("__pycache__")
             shutil.copytree(SITE_ROOT / name, dest / name, ignore=ignore)
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(SITE_ROOT / name, dest / name)
+    if drawn_images and SESSION_IMAGES is not None and SESSION_IMAGES.is_dir():
+        ignore = shutil.ignore_patterns(".*")  # another worker's file being written
+        shutil.copytree(SESSION_IMAGES, share_image_cache(dest), ignore=ignore)
     return dest
+
+
+def keep_drawn_images(site):
+    """Give the session the share images this copy's build drew."""
+    cache = share_image_cache(site)
+    if SESSION_IMAGES is None or not cache.is_dir():
+        return
+    SESSION_IMAGES.mkdir(parents=True, exist_ok=True)
+    for path in cache.glob("*.png"):
+        if not (SESSION_IMAGES / path.name).exists():
+            aside = SESSION_IMAGES / f".{path.name}.{secrets.token_hex(4)}"
+            shutil.copyfile(path, aside)
+            os.replace(aside, SESSION_IMAGES / path.name)  # whole, for another worker
 
 
 def build_real_site(site, conf="pelicanconf.py", env=None, in_process=True):
@@ -151,6 +200,8 @@ def build_real_site(site, conf="pelicanconf.py", env=None, in_process=True):
         returncode, log = pelican_run.run(site / conf, site, env=env)
     else:
         returncode, log = run_pelican(site, site / conf, env=env)
+    if returncode == 0:
+        keep_drawn_images(site)
     return Build(returncode, log, site / "output")
 
 
@@ -224,11 +275,49 @@ def at_moment(state):
     return {**os.environ, "SOURCE_DATE_EPOCH": str(int(CALL_MOMENTS[state].timestamp()))}
 
 
-def _real_site_in(tmp_path_factory, state):
-    site = copy_real_site(tmp_path_factory.mktemp(f"real-{state}"))
-    result = build_real_site(site, env=at_moment(state))
+def session_folder(tmp_path_factory):
+    """A folder all the workers of this test session share (pytest-xdist's recipe)."""
+    basetemp = tmp_path_factory.getbasetemp()
+    return basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+
+
+@contextlib.contextmanager
+def session_lock(path):
+    """Held by one worker of the session at a time."""
+    with open(path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def share_images_drawn(tmp_path_factory):
+    """Where the session keeps the share images its builds drew (SESSION_IMAGES)."""
+    global SESSION_IMAGES
+    SESSION_IMAGES = session_folder(tmp_path_factory) / "share-images-drawn"
+    yield SESSION_IMAGES
+    SESSION_IMAGES = None
+
+
+def built_once(tmp_path_factory, name, conf, env):
+    """A copy of the real site built with `conf` and `env`, once for the whole session."""
+    folder = session_folder(tmp_path_factory) / name
+    with session_lock(f"{folder}.lock"):
+        made = folder / "build.json"
+        if not made.exists():
+            site = copy_real_site(folder / "site")
+            result = build_real_site(site, conf=conf, env=env)
+            made.write_text(json.dumps([result.returncode, result.log]), encoding="utf-8")
+        returncode, log = json.loads(made.read_text(encoding="utf-8"))
+    result = Build(returncode, log, folder / "site" / "output")
     assert result.returncode == 0, result.log
     return result
+
+
+def _real_site_in(tmp_path_factory, state):
+    return built_once(tmp_path_factory, f"real-{state}", "pelicanconf.py", at_moment(state))
 
 
 @pytest.fixture(scope="session")
@@ -252,11 +341,8 @@ def closed_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
     """The project's own site with publishconf.py (absolute URLs), while the call is open."""
-    site = copy_real_site(tmp_path_factory.mktemp("published"))
     env = {k: v for k, v in at_moment("open").items() if k != "SITEURL"}
-    result = build_real_site(site, conf="publishconf.py", env=env)
-    assert result.returncode == 0, result.log
-    return result
+    return built_once(tmp_path_factory, "published", "publishconf.py", env)
 
 
 # -- content schema and strict build -----------------------------------------------

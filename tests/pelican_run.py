@@ -9,6 +9,7 @@ build per process, so each run first undoes what the previous one left behind:
   `--logs-dedup-min-level`), so that a warning told in one test is told again in the next;
 - the settings files' modules (publishconf.py imports pelicanconf.py), the working
   folder, the environment (SOURCE_DATE_EPOCH) and sys.path (plugin folders).
+Templates compiled by one run are reused by the next (tests/compiled_templates.py).
 The plugins' own per-run state (the editors' error log, the read memo, the warning
 collector) is reset by their own get_generators/initialized receivers.
 """
@@ -21,10 +22,13 @@ import sys
 from pathlib import Path
 
 import blinker
+from compiled_templates import CompiledTemplates
 from pelican import log as pelican_log
 from pelican.settings import read_settings
 
 logger = logging.getLogger("pelican")
+# Templates compiled by one build, for the next ones (tests/compiled_templates.py).
+COMPILED = CompiledTemplates()
 
 
 def disconnect_all_signals():
@@ -91,6 +95,9 @@ def run(settings_file, cwd, env=None):
     with _environment(cwd, env), _captured_log() as log:
         try:
             settings = read_settings(str(settings_file))
+            jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
+            jinja.setdefault("bytecode_cache", COMPILED)
+            settings["JINJA_ENVIRONMENT"] = jinja
             cls = settings["PELICAN_CLASS"]
             if isinstance(cls, str):
                 module, name = cls.rsplit(".", 1)

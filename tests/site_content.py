@@ -6,6 +6,7 @@ expect instead of turning them red. EIG_SITE=<folder> points them at another cop
 of the site (tests/test_next_call.py does).
 """
 
+import copy
 import functools
 import os
 import re
@@ -38,11 +39,23 @@ def settings(conf="pelicanconf.py"):
     return read_settings(str(SITE_ROOT / conf))
 
 
+# libyaml reads front matter as Python's parser does (tests/test_front_matter_yaml.py).
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text):
+    """The front matter of a file's text: collecting reads each file hundreds of times."""
+    match = FRONT_MATTER.match(text)
+    data = yaml.load(match.group(1), Loader=LOADER) if match else None
+    return data if isinstance(data, dict) else {}
+
+
 def front_matter(path):
     """A content file's front matter (the tests read files the build accepted)."""
-    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    data = yaml.safe_load(match.group(1)) if match else None
-    return data if isinstance(data, dict) else {}
+    # Keyed by the text itself, never by the file's date: a test may rewrite a file within
+    # the same tick of the clock. A copy, so that a caller's change never reaches the cache.
+    return copy.deepcopy(_parsed(path.read_text(encoding="utf-8")))
 
 
 def _words(value):
@@ -81,7 +94,7 @@ def challenges(root=SITE_ROOT):
     """The built challenges, in the lists' order (their number, then their title)."""
     found = []
     for path in sorted((root / CHALLENGES).glob("*.md")):
-        front = front_matter(path)
+        front = _parsed(path.read_text(encoding="utf-8"))  # read only
         if not _built(front):
             continue
         match = DATED_NAME.match(path.stem)
@@ -200,7 +213,7 @@ def pages(root=SITE_ROOT):
     """The built pages of pages/ (not the challenges), by source file."""
     found = []
     for path in sorted((root / PAGES).glob("*.md")):
-        front = front_matter(path)
+        front = _parsed(path.read_text(encoding="utf-8"))  # read only
         if not _built(front):
             continue
         rel = path.relative_to(root).as_posix()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, at_moment, build_real_site, copy_real_site
+from conftest import ROOT, at_moment, build_real_site, copy_real_site, parse_file
 
 # What an editor (or a stolen back-office account) could commit, as issue 14 tried it.
 SCRIPT = "/static/js/x.js"
@@ -53,7 +53,7 @@ def _pages(output):
 
 
 def _soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parse_file(path)
 
 
 def test_no_page_loads_the_committed_script(hostile_site):

@@ -6,8 +6,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import skill_aliases_doc
 import yaml
-from bs4 import BeautifulSoup
-from conftest import build_real_site
+from conftest import build_real_site, parse_file
 from content_schema.schema import SKILLS
 from jekyll2017_helpers import posts, site_with_2017_files
 
@@ -47,7 +46,7 @@ def page_of(result, post):
     title = front_of(post)["modal-id"]
     found = []
     for path in result.output.glob("defis/*/index.html"):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parse_file(path)
         h1 = soup.find("h1")
         if h1 is not None and h1.get_text(" ", strip=True) == title:
             found.append(soup)

@@ -15,7 +15,7 @@ import pytest
 import site_content
 import yaml
 from bs4 import BeautifulSoup
-from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site
+from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site, parse_file
 from jekyll_compat.filenames import DATED_NAME
 from job_postings import json_ld
 from job_postings import settings as job_settings
@@ -44,7 +44,7 @@ def options():
 
 def soup_of(build, save_as):
     """The page as a browser's parser reads it (html5lib follows the HTML standard)."""
-    return BeautifulSoup((build.output / save_as).read_text(encoding="utf-8"), "html5lib")
+    return parse_file(build.output / save_as, "html5lib")
 
 
 def blocks(soup):

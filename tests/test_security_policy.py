@@ -5,8 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 import site_content
 from browser import is_back_office
-from bs4 import BeautifulSoup
-from conftest import build_real_site_with
+from conftest import build_real_site_with, parse_file
 from security_policy import policy
 
 FORM = {"APPLICATION_FORM_URL": "https://form.example:8443/apply?x=1", "FORM_EMBED": True}
@@ -60,7 +59,7 @@ def test_every_built_page_carries_the_policy_first_in_its_head(real_site):
     pages = sorted(p for p in real_site.output.rglob("*.html") if not is_back_office(p))
     assert len(pages) > 20
     for path in pages:
-        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        head = parse_file(path).head
         metas = head.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert len(metas) == 1, path
         # Before any stylesheet or script, so that it governs every fetch of the page.

@@ -5,13 +5,21 @@ import io
 import re
 import struct
 import sys
+import weakref
 from pathlib import Path
 
 import english_content
 import pytest
 import site_content
 from bs4 import BeautifulSoup
-from conftest import ROOT, at_moment, build_real_site, build_real_site_with, copy_real_site
+from conftest import (
+    ROOT,
+    at_moment,
+    build_real_site,
+    build_real_site_with,
+    copy_real_site,
+    parse_file,
+)
 from PIL import Image
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -24,18 +32,32 @@ CHALLENGES = site_content.challenges()
 FONTS_DIR = ROOT / "static" / "dsfr" / "fonts"
 
 
-def public_pages(build):
-    """(path, parsed HTML) of every page a visitor can open: not redirects, not /admin/."""
+def public_pages(build, kept=False):
+    """(path, parsed HTML) of every page a visitor can open: not redirects, not /admin/.
+    `kept`: a session build, whose pages several tests read (parsed once, read only)."""
     for path in sorted(build.output.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        if 'http-equiv="refresh"' in html or 'rel="cms-config-url"' in html:
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text or 'rel="cms-config-url"' in text:
             continue
-        yield path.relative_to(build.output).as_posix(), BeautifulSoup(html, "html5lib")
+        html = parse_file(path, "html5lib") if kept else BeautifulSoup(text, "html5lib")
+        yield path.relative_to(build.output).as_posix(), html
+
+
+# Each parsed page's <meta> tags by property and by name, while the page lives: by id,
+# for a tag hashes as its whole markup.
+METAS = {}
 
 
 def meta(html, key):
     """The content of the one <meta property|name=key>."""
-    found = html.select(f'meta[property="{key}"], meta[name="{key}"]')
+    if id(html) not in METAS:
+        metas = {}
+        for tag in html.find_all("meta"):
+            for name in {tag.get("property"), tag.get("name")} - {None}:
+                metas.setdefault(name, []).append(tag)
+        METAS[id(html)] = metas
+        weakref.finalize(html, METAS.pop, id(html), None)
+    found = METAS[id(html)].get(key, [])
     assert len(found) == 1, (key, found)
     return found[0]["content"]
 
@@ -97,7 +119,7 @@ def build_and_siteurl(request):
 
 
 def test_every_page_names_its_share_image_and_its_alternative_text(any_build):
-    pages = list(public_pages(any_build))
+    pages = list(public_pages(any_build, kept=True))
     assert len(pages) >= len(CHALLENGES)
     for rel, html in pages:
         for key in ("og:title", "og:description", "og:type", "og:image:alt"):
@@ -110,7 +132,7 @@ def test_every_page_names_its_share_image_and_its_alternative_text(any_build):
 
 def test_each_named_image_is_a_1200_by_630_png_as_the_page_says(build_and_siteurl):
     build, siteurl = build_and_siteurl
-    for rel, html in public_pages(build):
+    for rel, html in public_pages(build, kept=True):
         with Image.open(image_file(build, meta(html, "og:image"), siteurl)) as image:
             assert image.format == "PNG", rel
             assert image.size == SIZE, rel
@@ -136,7 +158,7 @@ def test_each_challenge_has_an_image_of_its_own_and_other_pages_the_sites(real_s
         html = real_site.html(english.save_as)
         assert meta(html, "og:image") == own[english.french.source], english.save_as
         challenge_pages.add(english.save_as)
-    for rel, html in public_pages(real_site):
+    for rel, html in public_pages(real_site, kept=True):
         if rel not in challenge_pages:
             assert meta(html, "og:image") == site_image, rel
             assert SETTINGS["SITENAME"] in meta(html, "og:image:alt"), rel
@@ -147,13 +169,13 @@ def test_the_public_build_gives_absolute_addresses_and_development_root_ones(
 ):
     siteurl = PUBLISHED["SITEURL"]
     assert siteurl.startswith("https://")
-    for rel, html in public_pages(published_site):
+    for rel, html in public_pages(published_site, kept=True):
         assert meta(html, "og:image").startswith(siteurl + "/static/"), rel
         assert meta(html, "og:url").startswith(siteurl + "/"), rel
     # Development: SITEURL is empty; the image is named from the site's root, as every
     # other file is (a preview is never shared, and the address still opens the image).
     assert SETTINGS["SITEURL"] == ""
-    for _, html in public_pages(real_site):
+    for _, html in public_pages(real_site, kept=True):
         assert re.fullmatch(
             r"/static/partage/[a-z0-9-]+\.[0-9a-f]{12}\.png", meta(html, "og:image")
         )
@@ -195,7 +217,7 @@ def test_servers_let_browsers_keep_the_images_a_year(real_site):
 @pytest.fixture(scope="module")
 def second_build(tmp_path_factory):
     """Another copy of the site, built elsewhere with an empty cache of its own."""
-    site = copy_real_site(tmp_path_factory.mktemp("share-second"))
+    site = copy_real_site(tmp_path_factory.mktemp("share-second"), drawn_images=False)
     assert not (site / ".cache").exists()
     result = build_real_site(site, env={**at_moment("open"), "PYTHONHASHSEED": "7"})
     assert result.returncode == 0, result.log
