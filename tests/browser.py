@@ -224,9 +224,10 @@ _HAS_AXE = "() => typeof window.axe === 'object' && typeof window.axe.run === 'f
 
 
 def add_axe(context):
-    """Put axe-core into every document the context (or page) loads from now on, before the
-    page's own scripts: sent to the browser once, instead of once per page checked."""
-    context.add_init_script(_AXE.axe_script)
+    """Put axe-core into every top document the context (or page) loads from now on, before
+    the page's own scripts: sent to the browser once, instead of once per page checked.
+    Not into frames (axe runs with iframes off): the embedded form's loads as it would."""
+    context.add_init_script(f"if (window.top === window) {{\n{_AXE.axe_script}\n}}")
 
 
 def axe_violations(page):
