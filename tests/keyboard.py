@@ -66,18 +66,91 @@ class TabWalk:
         return [s["html"] for s in self.stops if not s["ring"] and s["tag"] != "IFRAME"]
 
 
-def tab_through(page):
-    """Press Tab from the top of the freshly loaded `page` until focus leaves the page."""
-    focusable = page.evaluate(_MARK_FOCUSABLE)
+# Notes what each Tab press left focused, as _ACTIVE would right after it: the page sees
+# the key's release once focus has moved, so the presses need no round trip of their own.
+_RECORD_TABS = (
+    """() => {
+  window.__tabStops = [];
+  const active = """
+    + _ACTIVE
+    + """;
+  addEventListener("keyup", (event) => {
+    if (event.key === "Tab") window.__tabStops.push(active());
+  }, true);
+}"""
+)
+
+
+def _walk(records):
+    """The stops of a Tab walk, cut where focus left the page or came round; and whether it
+    was cut (else more presses may follow)."""
     stops, seen = [], set()
-    for _ in range(len(focusable) + 5):
-        page.keyboard.press("Tab")
-        active = page.evaluate(_ACTIVE)
+    for active in records:
         if active is None or (active["probe"] is not None and active["probe"] in seen):
-            break  # back to the document, or round again
+            return stops, seen, True  # back to the document, or round again
         if active["probe"] is not None:
             seen.add(active["probe"])
         stops.append(active)
+    return stops, seen, False
+
+
+def _press_and_read(page, count):
+    """Press Tab `count` times, then read what the page noted of every press so far."""
+    for _ in range(count):
+        page.keyboard.press("Tab")
+    return page.evaluate("window.__tabStops")
+
+
+def _walk_press_by_press(page, bound):
+    """The walk, reading the focused element after each press (a round trip each)."""
+    records = []
+    for _ in range(bound):
+        page.keyboard.press("Tab")
+        records.append(page.evaluate(_ACTIVE))
+        stops, seen, done = _walk(records)
+        if done:
+            break
+    return stops, seen
+
+
+def _walk_from_notes(page, count, bound):
+    """The walk from the page's notes of each press, or None where they cannot tell it.
+
+    A press that takes focus out of the page leaves no note (the page gets no key
+    release): after `count` presses, one note missing means that the last one did.
+    """
+    page.evaluate(_RECORD_TABS)
+    records = _press_and_read(page, count)
+    stops, seen, done = _walk(records)
+    if len(records) == count - 1 and not done:
+        return stops, seen
+    if len(records) != count:
+        return None  # focus left the page earlier, then came back: where is unknown
+    while not done and len(records) < bound:
+        pressed = len(records) + 1
+        records = _press_and_read(page, 1)
+        if len(records) < pressed:
+            break  # this press took focus out of the page
+        stops, seen, done = _walk(records)
+    return stops, seen
+
+
+def tab_through(page, frames=False):
+    """Press Tab from the top of the freshly loaded `page` until focus leaves the page.
+
+    A page with `frames` is read after each press: a key released inside a frame's
+    document is not seen by the page, so the page's own notes would miss it.
+    """
+    focusable = page.evaluate(_MARK_FOCUSABLE)
+    bound = len(focusable) + 5
+    # A walk that reaches each element once ends at the press after the last one.
+    walked = None if frames else _walk_from_notes(page, len(focusable) + 1, bound)
+    if walked is None:
+        if not frames:
+            page.reload()  # from the top again
+            focusable = page.evaluate(_MARK_FOCUSABLE)
+        walked = _walk_press_by_press(page, bound)
+    stops, seen = walked
     unreached = [html for i, html in enumerate(focusable) if str(i) not in seen]
     ringed = page.evaluate(_RINGS_WHEN_UNFOCUSED, sorted(seen, key=int))
     ring_without_focus = [focusable[int(p)] for p in ringed]

@@ -24,6 +24,7 @@ import site_content
 import site_links
 from browser import (
     PageWatch,
+    add_axe,
     axe_violations,
     describe_violations,
     is_frame_navigation,
@@ -92,6 +93,45 @@ def _checked_pages():
     return pages
 
 
+def _same_template_pages():
+    """Pages that differ from others of their template only by lists and names, by template.
+
+    A skill, administration or place page is its template over cards of challenges; an
+    English address of a page only in French is its template and the French page's title.
+    """
+    return [
+        [group.url for group in site_content.skills()],
+        [group.url for group in site_content.administrations()],
+        [group.url for group in site_content.places()],
+        [fallback.url for fallback in english_content.fallbacks()],
+    ]
+
+
+def _template_checked_pages():
+    """(state, URL path) of the pages the template-only tests (TEMPLATE_TESTS) check.
+
+    Every page, but one page for each template of _same_template_pages(): the others differ
+    from it only by text and by which cards they list. The keyboard walk and the no-JS
+    reading depend on the template's markup and style sheets, not on that text; what does
+    depend on the text stays checked on every page (axe, the Nu checker, links, images,
+    requests, console, CSP; and the phone screen, where a long word could overflow), and
+    every card is a challenge's card, also on the challenges' index, checked in full.
+    """
+    if GIVEN_SITE:
+        return _checked_pages()
+    others = {path for group in _same_template_pages() for path in group[1:]}
+    return [(state, path) for state, path in _checked_pages() if path not in others]
+
+
+# Tests of what a page's template makes of it (markup, style sheets, scripts), not of
+# its text: run on _template_checked_pages().
+TEMPLATE_TESTS = {
+    "test_page_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content",
+    "test_page_every_interactive_element_is_reached_by_tab_and_shows_its_focus",
+    "test_page_works_without_javascript",
+}
+
+
 def _redirect_pages():
     """URL paths of the redirect stubs (old addresses) of the open state's build."""
     if GIVEN_SITE:
@@ -103,7 +143,8 @@ def pytest_generate_tests(metafunc):
     # One test per page, named by its URL path (and state), so that a failure names it.
     # A page's browser tests run in one worker (tests/xdist_groups.py): one load of it.
     if "page_path" in metafunc.fixturenames:
-        pages = _checked_pages()
+        template_only = metafunc.function.__name__ in TEMPLATE_TESTS
+        pages = _template_checked_pages() if template_only else _checked_pages()
         ids = [path if state == "open" else f"{path}[{state}]" for state, path in pages]
         metafunc.parametrize(("state", "page_path"), pages, ids=ids)
     if "redirect_path" in metafunc.fixturenames:
@@ -194,7 +235,12 @@ def _context(browser, form_host=None, **options):
 
 @contextlib.contextmanager
 def page_in(browser, form_host=None, **options):
-    """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1."""
+    """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1.
+
+    The per-page tests reuse one such tab from page to page: loading a page in it starts
+    a new document (the site keeps no state), and a new tab costs the browser more than a
+    load does.
+    """
     context = _context(browser, form_host, **options)
     try:
         yield context.new_page()
@@ -202,30 +248,18 @@ def page_in(browser, form_host=None, **options):
         context.close()
 
 
-@contextlib.contextmanager
-def new_page(context):
-    """A fresh page of a context that the per-page tests share (the site keeps no state)."""
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        page.close()
-
-
 @pytest.fixture(scope="session")
 def phone(browser, form_host):
-    """The phone-sized context of the per-page tests, with JavaScript."""
-    context = _context(browser, form_host, viewport=MOBILE)
-    yield context
-    context.close()
+    """The phone-sized tab of the per-page tests, with JavaScript."""
+    with page_in(browser, form_host, viewport=MOBILE) as tab:
+        yield tab
 
 
 @pytest.fixture(scope="session")
 def phone_without_javascript(browser, form_host):
-    """The phone-sized context of the per-page tests, JavaScript off."""
-    context = _context(browser, form_host, java_script_enabled=False, viewport=MOBILE)
-    yield context
-    context.close()
+    """The phone-sized tab of the per-page tests, JavaScript off."""
+    with page_in(browser, form_host, java_script_enabled=False, viewport=MOBILE) as tab:
+        yield tab
 
 
 @dataclass
@@ -239,18 +273,21 @@ class Visit:
     failed_requests: list  # (url, reason, frame navigation)
     bad_responses: list  # (url, status)
     csp_violations: list
-    tab_walk: keyboard.TabWalk
-    skip_link: tuple  # (href, id of the focused element, its tag)
+    tab_walk: keyboard.TabWalk | None  # None where the template-only tests do not look
+    skip_link: tuple | None  # (href, id of the focused element, its tag)
 
 
 @pytest.fixture(scope="session")
 def visit(browser, base_urls, form_host):
     """Load each page once in a shared context; the per-page tests read the result."""
+    template_checked = set(_template_checked_pages())
     context = _context(browser, form_host, viewport=DESKTOP)
+    add_axe(context)
     visits = {}
 
     def _visit(state, path):
         if (state, path) not in visits:
+            # A fresh tab: the keyboard walk starts from a tab that never had focus.
             page = context.new_page()
             watch = PageWatch(page)
             requests = []
@@ -261,8 +298,11 @@ def visit(browser, base_urls, form_host):
                 status = response.status if response else None
                 assert status == 200, f"{path}: HTTP status {status}"
                 srcs = page.eval_on_selector_all("iframe[src]", "els => els.map(e => e.src)")
-                walk = keyboard.tab_through(page)
-                skip = keyboard.follow_first_skip_link(page)
+                # The keyboard, on the pages the template-only tests check.
+                walk = skip = None
+                if (state, path) in template_checked:
+                    walk = keyboard.tab_through(page, frames=bool(srcs))
+                    skip = keyboard.follow_first_skip_link(page)
                 # Once every frame has loaded, and before axe runs its own code in the page.
                 watch.load_lazy_frames()
                 csp = watch.csp_violations()
@@ -291,7 +331,11 @@ def _run_nu(urls):
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (it runs `npm ci`)"
     # The checker refuses local hosts unless told: the pages are served on 127.0.0.1.
     allow_local = "-Dnu.validator.servlet.allow-forbidden-hosts=true"
-    command = ["java", allow_local, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always"]
+    # One short run: HotSpot's quick compiler alone spends less than half the CPU of both
+    # (same report); it needs a larger stack for the checker's schema (its own advice).
+    quick = ["-XX:TieredStopAtLevel=1", "-Xss16m"]
+    command = ["java", *quick, allow_local, "-jar", str(VNU_JAR), "--format", "json"]
+    command.append("--exit-zero-always")
     stderr = subprocess.run(
         [*command, *urls], capture_output=True, text=True, timeout=600, check=False
     ).stderr
@@ -364,40 +408,52 @@ def _listing(items):
     return "\n".join(f"  {item}" for item in items)
 
 
-def _outside_viewport(locator, width):
-    """Why a header link is not reachable where it is, or None."""
-    if not locator.is_visible():
-        return "hidden"
-    box = locator.bounding_box()
-    if box is None or box["x"] < 0 or box["x"] + box["width"] > width:
-        return f"outside the {width} px screen: {box}"
-    return None
+# Why each header link is not where a person can reach it: hidden, or not within the
+# screen's width. "Hidden" as Playwright's is_visible() says (checkVisibility, visibility,
+# an empty box), the box as its bounding_box() gives it: one call for every link.
+_HEADER_LINKS_OUT_OF_REACH = """(width) => [...document.querySelectorAll("header a")].flatMap(
+  (a) => {
+  const r = a.getBoundingClientRect();
+  const shown = a.checkVisibility() && getComputedStyle(a).visibility === "visible"
+    && r.width > 0 && r.height > 0;
+  const box = { x: r.x, y: r.y, width: r.width, height: r.height };
+  const why = !shown ? "hidden"
+    : r.x < 0 || r.x + r.width > width ? `outside the ${width} px screen: ${JSON.stringify(box)}`
+    : null;
+  return why ? [[a.getAttribute("href"), a.textContent, why]] : [];
+})"""
+
+# Which of the elements a selector finds are shown, as Playwright's is_visible() says.
+_SHOWN = """(els) => els.map((e) => {
+  const r = e.getBoundingClientRect();
+  return e.checkVisibility() && getComputedStyle(e).visibility === "visible"
+    && r.width > 0 && r.height > 0;
+})"""
 
 
 def _open_menu(page):
     """Open the header's menu with its button, when a small screen shows one."""
     button = page.locator(".fr-header__navbar .fr-btn--menu")
-    if button.count() and button.is_visible():
+    if any(button.evaluate_all(_SHOWN)):
         button.click()
         page.locator("#menu").wait_for(state="visible")
 
 
 def _open_disclosures(page):
     """Open the header's <details> (the language selector) by their summary, as a person does."""
-    for summary in page.locator("header details > summary").all():
-        if summary.is_visible():
-            summary.click()
+    summaries = page.locator("header details > summary")
+    for i, shown in enumerate(summaries.evaluate_all(_SHOWN)):
+        if shown:
+            summaries.nth(i).click()
 
 
 def _unreachable_header_links(page, width):
     _open_disclosures(page)
     _open_menu(page)
-    problems = []
-    for link in page.locator("header a").all():
-        why = _outside_viewport(link, width)
-        if why:
-            problems.append(f"{link.get_attribute('href')!r} {link.text_content()!r}: {why}")
-    return problems
+    return [
+        f"{href!r} {text!r}: {why}"
+        for href, text, why in page.evaluate(_HEADER_LINKS_OUT_OF_REACH, width)
+    ]
 
 
 # -- every page ----------------------------------------------------------------------------
@@ -492,38 +548,54 @@ def test_page_every_interactive_element_is_reached_by_tab_and_shows_its_focus(
 
 def test_page_fits_a_phone_screen(state, page_path, phone, base_urls):
     """360 px wide: no sideways scrolling, and every header link reachable (menu opened)."""
-    with new_page(phone) as page:
-        page.goto(base_urls[state] + quote(page_path))
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{page_path} scrolls sideways by {overflow} px at 360 px"
-        unreachable = _unreachable_header_links(page, MOBILE["width"])
-        assert not unreachable, f"header links out of reach on {page_path}:\n" + _listing(
-            unreachable
-        )
+    phone.goto(base_urls[state] + quote(page_path))
+    overflow = phone.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page_path} scrolls sideways by {overflow} px at 360 px"
+    unreachable = _unreachable_header_links(phone, MOBILE["width"])
+    assert not unreachable, f"header links out of reach on {page_path}:\n" + _listing(unreachable)
+
+
+# What a reader without JavaScript sees of a page now: its <h1>s, the text of <main>, the
+# header's navigation links, and the links to `form` (as is_visible() and inner_text()).
+_WITHOUT_JAVASCRIPT = (
+    """([form]) => {
+  const shown = (e) => ("""
+    + _SHOWN
+    + """)([e])[0];
+  const headings = [...document.querySelectorAll("main h1")];
+  const main = document.querySelector("main");
+  const nav = [...document.querySelectorAll("header nav a")];
+  const toForm = form ? [...document.querySelectorAll("a[href]")].filter(
+    (a) => a.getAttribute("href") === form) : [];
+  return {
+    headings: headings.length, heading_shown: headings.length === 1 && shown(headings[0]),
+    text: main ? main.innerText.trim().length : 0,
+    nav: nav.length, nav_shown: nav.every(shown),
+    to_form_shown: toForm.filter(shown).length,
+  };
+}"""
+)
 
 
 def test_page_works_without_javascript(
     state, page_path, phone_without_javascript, base_urls, form_url
 ):
     """Content, navigation and, while the call is open, the form's link: all without script."""
-    with new_page(phone_without_javascript) as page:
-        page.goto(base_urls[state] + quote(page_path))
-        heading = page.locator("main h1")
-        assert heading.count() == 1 and heading.is_visible(), f"no visible <h1> on {page_path}"
-        assert len(page.locator("main").inner_text().strip()) > 40, f"{page_path}: empty <main>"
-        unreachable = _unreachable_header_links(page, MOBILE["width"])
-        assert not unreachable, (
-            f"header links out of reach without JavaScript on {page_path}:\n"
-            + _listing(unreachable)
-        )
-        nav = page.locator("header nav a")
-        assert nav.count() > 0 and all(link.is_visible() for link in nav.all()), page_path
-        if state == "open" and form_url:
-            to_form = page.locator(f'a[href="{form_url}"]')
-            visible = [link for link in to_form.all() if link.is_visible()]
-            assert visible, f"no visible link to the application form on {page_path}"
+    page = phone_without_javascript
+    page.goto(base_urls[state] + quote(page_path))
+    seen = page.evaluate(_WITHOUT_JAVASCRIPT, [form_url])
+    assert seen["heading_shown"], f"no visible <h1> on {page_path}: {seen}"
+    assert seen["text"] > 40, f"{page_path}: empty <main>"
+    unreachable = _unreachable_header_links(page, MOBILE["width"])
+    assert not unreachable, (
+        f"header links out of reach without JavaScript on {page_path}:\n" + _listing(unreachable)
+    )
+    seen = page.evaluate(_WITHOUT_JAVASCRIPT, [form_url])  # the menu opened
+    assert seen["nav"] > 0 and seen["nav_shown"], f"{page_path}: {seen}"
+    if state == "open" and form_url:
+        assert seen["to_form_shown"], f"no visible link to the application form on {page_path}"
 
 
 def test_redirect_stub_is_valid_html_and_leads_to_a_built_page(

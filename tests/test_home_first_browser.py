@@ -5,6 +5,8 @@ In each state of the call, with the mailing list set (the tallest block), on a p
 dates, the button and every link of the block lie within the first screen.
 """
 
+from itertools import product
+
 import pytest
 from browser import block_other_hosts, in_own_thread, launch, serve
 from conftest import at_moment, build_real_site_with
@@ -32,17 +34,18 @@ def outputs(tmp_path_factory):
     return builds
 
 
-def boxes(output, javascript):
-    """{(state, viewport): [(part's HTML, its box)]} of the home page's first block."""
+def boxes(output):
+    """{javascript: {(state, viewport): [(part's HTML, its box)]}} of the home page's first
+    block, from one browser."""
 
     def session():
-        found = {}
+        found = {True: {}, False: {}}
         with sync_playwright() as playwright:
             browser = launch(playwright)
             try:
                 for state, folder in output.items():
                     with serve(folder) as base:
-                        for width, height in VIEWPORTS:
+                        for (width, height), javascript in product(VIEWPORTS, found):
                             context = browser.new_context(
                                 viewport={"width": width, "height": height},
                                 java_script_enabled=javascript,
@@ -52,7 +55,7 @@ def boxes(output, javascript):
                             page.goto(base + "/")
                             page.wait_for_load_state("load")
                             parts = page.locator(PARTS)
-                            found[(state, (width, height))] = [
+                            found[javascript][(state, (width, height))] = [
                                 (
                                     parts.nth(i).evaluate("e => e.outerHTML"),
                                     parts.nth(i).bounding_box(),
@@ -69,7 +72,7 @@ def boxes(output, javascript):
 
 @pytest.fixture(scope="module")
 def measured(outputs):
-    return {javascript: boxes(outputs, javascript) for javascript in (True, False)}
+    return boxes(outputs)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
