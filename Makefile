@@ -92,11 +92,15 @@ CAPTURES := test-results/captures
 # Both run the tests on every core (pytest-xdist); tests of one group (xdist_group: one
 # page's browser tests, the Nu checker's) go to one worker, which loads the page once.
 PYTEST_XDIST := -n auto --dist loadgroup
+# Python's bytecode caches (__pycache__/, ignored by git) spare each test process and each
+# build it starts some 3 s of compiling: an environment that turns them off would pay it
+# on every run. An empty value is Python's "not set".
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/pytest
 check: lint $(NODE_TOOLS) ## Lint and the fast tests (no browser, no nginx): run it while working
-	$(BIN)/pytest -q $(PYTEST_XDIST) -m "not browser and not nginx and not slow"
+	$(PYTEST) -q $(PYTEST_XDIST) -m "not browser and not nginx and not slow"
 
 test: lint browser $(NODE_TOOLS) ## Run every test (what CI runs)
-	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(BIN)/pytest $(PYTEST_XDIST) || status=$$?; \
+	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(PYTEST) $(PYTEST_XDIST) || status=$$?; \
 	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
 
 # Build times (bench/bench.py): medians over 3 runs; `make bench BENCH=--quick` for one run.

@@ -122,11 +122,12 @@ def content_files(draw):
 
 
 def snapshot(folder, output):
-    """Every file under `folder` but in `output`, with a digest of its bytes."""
+    """Every file under `folder` but in `output`, with a digest of its bytes; Python's own
+    bytecode cache of the settings file (when bytecode is written) is not the build's."""
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in folder.rglob("*")
-        if path.is_file() and output not in path.parents
+        if path.is_file() and output not in path.parents and "__pycache__" not in path.parts
     }
 
 
