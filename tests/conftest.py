@@ -2,13 +2,13 @@
 
 Nothing is built at collection: the real site's builds are session fixtures, made the
 first time a test asks for one, once for all the pytest-xdist workers of the session
-(the first to ask builds, under a file lock; the others read its output). The real-site
+(the first to ask builds, under a file lock; the others read its output, and build
+another one their tests ask for while they wait). The real-site
 tests build SITE_ROOT: this project, or the copy that EIG_SITE names
 (tests/test_next_call.py), and expect what its content and settings say
 (tests/site_content.py).
 """
 
-import contextlib
 import fcntl
 import json
 import os
@@ -281,15 +281,13 @@ def session_folder(tmp_path_factory):
     return basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
 
 
-@contextlib.contextmanager
-def session_lock(path):
-    """Held by one worker of the session at a time."""
-    with open(path, "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+def locked(lock, wait):
+    """Whether this process now holds `lock` (an open file), waiting for it if `wait`."""
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -301,48 +299,92 @@ def share_images_drawn(tmp_path_factory):
     SESSION_IMAGES = None
 
 
-def built_once(tmp_path_factory, name, conf, env):
-    """A copy of the real site built with `conf` and `env`, once for the whole session."""
-    folder = session_folder(tmp_path_factory) / name
-    with session_lock(f"{folder}.lock"):
-        made = folder / "build.json"
-        if not made.exists():
-            site = copy_real_site(folder / "site")
-            result = build_real_site(site, conf=conf, env=env)
-            made.write_text(json.dumps([result.returncode, result.log]), encoding="utf-8")
-        returncode, log = json.loads(made.read_text(encoding="utf-8"))
+# The session's builds of the real site, by fixture: folder, settings file, moment of the call.
+REAL_BUILDS = {
+    "real_site": ("real-open", "pelicanconf.py", "open"),
+    "upcoming_site": ("real-upcoming", "pelicanconf.py", "upcoming"),
+    "closed_site": ("real-closed", "pelicanconf.py", "closed"),
+    "published_site": ("published", "publishconf.py", "open"),
+}
+# Those this worker's tests ask for (set once they are collected).
+WANTED_BUILDS = pytest.StashKey[frozenset]()
+
+
+def pytest_collection_finish(session):
+    """Note which session builds the collected tests ask for."""
+    wanted = set()
+    for item in session.items:
+        names = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)  # a build chosen by a parameter's value
+        if callspec is not None:
+            names |= {value for value in callspec.params.values() if isinstance(value, str)}
+        wanted |= names & REAL_BUILDS.keys()
+    session.config.stash[WANTED_BUILDS] = frozenset(wanted)
+
+
+def build_once(base, fixture, wait=True):
+    """Build the session's copy for `fixture` under `base` unless it is built; False, when
+    not `wait`, if another worker is building it."""
+    name, conf, moment = REAL_BUILDS[fixture]
+    folder = base / name
+    with open(f"{folder}.lock", "a") as lock:
+        if not locked(lock, wait):
+            return False
+        try:
+            made = folder / "build.json"
+            if not made.exists():
+                env = at_moment(moment)
+                if conf == "publishconf.py":
+                    env.pop("SITEURL", None)  # publishconf.py's own, not one from the shell
+                site = copy_real_site(folder / "site")
+                result = build_real_site(site, conf=conf, env=env)
+                made.write_text(json.dumps([result.returncode, result.log]), encoding="utf-8")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return True
+
+
+def built_once(request, fixture):
+    """The copy of the real site for `fixture`, built once for the whole session: while
+    another worker builds it, this one builds another that the session will ask for."""
+    base = session_folder(request.getfixturevalue("tmp_path_factory"))
+    wanted = request.config.stash.get(WANTED_BUILDS, frozenset()) - {fixture}
+    while not build_once(base, fixture, wait=False):
+        others = [
+            f for f in sorted(wanted) if not (base / REAL_BUILDS[f][0] / "build.json").exists()
+        ]
+        if not any(build_once(base, other, wait=False) for other in others):
+            build_once(base, fixture)  # nothing else to build meanwhile: wait for it
+            break
+    folder = base / REAL_BUILDS[fixture][0]
+    returncode, log = json.loads((folder / "build.json").read_text(encoding="utf-8"))
     result = Build(returncode, log, folder / "site" / "output")
     assert result.returncode == 0, result.log
     return result
 
 
-def _real_site_in(tmp_path_factory, state):
-    return built_once(tmp_path_factory, f"real-{state}", "pelicanconf.py", at_moment(state))
-
-
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory):
+def real_site(request):
     """The project's own site with pelicanconf.py, built once while the call is open."""
-    return _real_site_in(tmp_path_factory, "open")
+    return built_once(request, "real_site")
 
 
 @pytest.fixture(scope="session")
-def upcoming_site(tmp_path_factory):
+def upcoming_site(request):
     """The project's own site, built the minute before the call opens."""
-    return _real_site_in(tmp_path_factory, "upcoming")
+    return built_once(request, "upcoming_site")
 
 
 @pytest.fixture(scope="session")
-def closed_site(tmp_path_factory):
+def closed_site(request):
     """The project's own site, built the minute after the call closes."""
-    return _real_site_in(tmp_path_factory, "closed")
+    return built_once(request, "closed_site")
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory):
+def published_site(request):
     """The project's own site with publishconf.py (absolute URLs), while the call is open."""
-    env = {k: v for k, v in at_moment("open").items() if k != "SITEURL"}
-    return built_once(tmp_path_factory, "published", "publishconf.py", env)
+    return built_once(request, "published_site")
 
 
 # -- content schema and strict build -----------------------------------------------
