@@ -1,6 +1,5 @@
 """The project's own site, built with pelicanconf.py and publishconf.py."""
 
-import os
 import re
 import shutil
 
@@ -114,11 +113,7 @@ def test_2017_challenge_file_becomes_a_challenge_page(tmp_path):
     assert page.select_one("main li strong").get_text() == "EIG 1 - DATA SCIENCE"
 
 
-def test_publish_build_links_with_the_public_address(tmp_path):
-    site = copy_real_site(tmp_path)
-    env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
-    result = build_real_site(site, conf="publishconf.py", env=env)
-    assert result.returncode == 0, result.log
-    main = result.html("index.html").select_one("main")
+def test_publish_build_links_with_the_public_address(published_site):
+    main = published_site.html("index.html").select_one("main")
     rules = main.find("a", string=re.compile("^règlement du programme"))
     assert rules["href"] == "https://entrepreneur-interet-general.etalab.gouv.fr/reglement/"
