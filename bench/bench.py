@@ -9,9 +9,12 @@ process that stays up (scripts/build_worker.py, after its first build), into a
 fresh folder swapped with output/. Warm, for the others: the same command again,
 with their cache (Pelican's CACHE_CONTENT and LOAD_CONTENT_CACHE; Jekyll's
 .jekyll-cache; Hugo has none to keep). Peak memory is the cold build process's
-maximum resident size (wait4). Then the time from saving a challenge to its
-rebuilt page under `make serve` (scripts/serve.py); last, the processor time of the
-reader alone over the first synthetic site's files (bench/read_cost.py).
+maximum resident size (wait4). Processor time (user + system, of the build process
+alone: wait4, or /proc for the process `make serve` keeps) is given beside the wall
+time: on a machine that others use at the same time, it is the figure to compare.
+Then the time from saving a challenge to its rebuilt page under `make serve`
+(scripts/serve.py); last, the processor time of the reader alone over the first
+synthetic site's files (bench/read_cost.py).
 
 No measure pays for another: each starts once the files of the last one are written
 out (sync), and once our build process has removed the site its last build replaced
@@ -64,6 +67,7 @@ class Run:
     seconds: float
     peak_mb: float
     pages: int
+    cpu: float = None  # processor seconds (user + system) of the build process
 
 
 @dataclass
@@ -84,7 +88,7 @@ def quiesce():
 
 
 def timed(command, cwd, env=None):
-    """Run a command; (seconds, peak resident MB) of that process alone."""
+    """Run a command; (seconds, peak resident MB, processor seconds) of that process alone."""
     quiesce()
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -97,7 +101,7 @@ def timed(command, cwd, env=None):
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{log.decode()[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024  # Linux gives kilobytes
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # maxrss: kB
 
 
 def count_pages(output):
@@ -122,8 +126,8 @@ def build_ours(site, warm):
     assert not warm
     shutil.rmtree(site / "output", ignore_errors=True)
     shutil.rmtree(site / SHARE_IMAGES_CACHE, ignore_errors=True)  # cold: no image kept
-    seconds, peak = timed(pelican_command("pelicanconf.py"), site, ours_env())
-    return Run(seconds, peak, count_pages(site / "output"))
+    seconds, peak, cpu = timed(pelican_command("pelicanconf.py"), site, ours_env())
+    return Run(seconds, peak, count_pages(site / "output"), cpu)
 
 
 # The share images' cache (plugins/share_images), for cold builds to remove.
@@ -230,17 +234,26 @@ class WarmOurs:
         text = self.original + f"\nRepère de mesure {self.saves}\n"
         self.source.write_text(text, encoding="utf-8")
         quiesce()
+        before = _cpu_seconds(self.worker.process.pid)
         start = time.perf_counter()
         self._build()
         seconds = time.perf_counter() - start
+        cpu = _cpu_seconds(self.worker.process.pid) - before
         peak = _peak_mb(self.worker.process.pid)
         self._settle()
-        return Run(seconds, peak, count_pages(site / "output"))
+        return Run(seconds, peak, count_pages(site / "output"), cpu)
 
     def stop(self):
         self.worker.stop()
         self.log.close()
         self.source.write_text(self.original, encoding="utf-8")
+
+
+def _cpu_seconds(pid):
+    """The processor time (user + system) a running process has used so far (Linux)."""
+    # Fields after the command's ")": state is the 3rd of /proc's numbering, utime the 14th.
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _peak_mb(pid):
@@ -255,24 +268,24 @@ def build_stock(site, warm):
     if not warm:
         shutil.rmtree(site / "output", ignore_errors=True)
         shutil.rmtree(site / "cache", ignore_errors=True)
-    seconds, peak = timed(pelican_command("pelicanconf.py"), site)
-    return Run(seconds, peak, count_pages(site / "output"))
+    seconds, peak, cpu = timed(pelican_command("pelicanconf.py"), site)
+    return Run(seconds, peak, count_pages(site / "output"), cpu)
 
 
 def build_jekyll(site, warm):
     if not warm:
         shutil.rmtree(site / "_site", ignore_errors=True)
         shutil.rmtree(site / ".jekyll-cache", ignore_errors=True)
-    seconds, peak = timed(["jekyll", "build", "--quiet"], site)
-    return Run(seconds, peak, count_pages(site / "_site"))
+    seconds, peak, cpu = timed(["jekyll", "build", "--quiet"], site)
+    return Run(seconds, peak, count_pages(site / "_site"), cpu)
 
 
 def build_hugo(site, warm):
     if not warm:
         shutil.rmtree(site / "public", ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
-    seconds, peak = timed(["hugo", "--quiet"], site)
-    return Run(seconds, peak, count_pages(site / "public"))
+    seconds, peak, cpu = timed(["hugo", "--quiet"], site)
+    return Run(seconds, peak, count_pages(site / "public"), cpu)
 
 
 def enable_cache(site, settings="pelicanconf.py"):
@@ -399,8 +412,8 @@ def table(rows, reload_seconds, tools_missing, share_ms=None, reading=None):
     ours = {row.site: row for row in rows if row.tool == "ours"}
     lines = [
         "| Site | Outil | Pages | À froid (s) | À chaud (s) | À froid / à chaud | ms/page à froid "
-        "| Mémoire max (Mo) | Nous / outil, à froid |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| Processeur à froid / à chaud (s) | Mémoire max (Mo) | Nous / outil, à froid |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for row in rows:
         cold, warm = row.median(row.cold, "seconds"), row.median(row.warm, "seconds")
@@ -411,12 +424,16 @@ def table(rows, reload_seconds, tools_missing, share_ms=None, reading=None):
         lines.append(
             f"| {row.site} | {LABELS[row.tool]} | {pages} | {fmt(cold)} | {fmt(warm)} "
             f"| {fmt(cold / warm)} × | {fmt(cold * 1000 / pages, '{:.1f}')} "
+            f"| {fmt(row.median(row.cold, 'cpu'))} / {fmt(row.median(row.warm, 'cpu'))} "
             f"| {fmt(row.median(row.cold, 'peak_mb'), '{:.0f}')} | {ratio} |"
         )
     notes = [
         "À chaud, pour nous : reconstruction après l'enregistrement d'un défi, par le "
         "processus de construction que `make serve` garde entre deux enregistrements ; "
         "pour les autres : la même commande relancée, avec leur cache.",
+        "Processeur : temps de processeur (utilisateur + système) du seul processus de "
+        "construction, médiane ; sur une machine que d'autres utilisent en même temps, c'est "
+        "lui qu'il faut comparer, le temps écoulé dépendant de leur charge.",
         f"Enregistrement → page reconstruite sous `make serve` : {fmt(reload_seconds)} s (médiane)."
         if reload_seconds is not None
         else "Enregistrement → page reconstruite : non mesuré.",

@@ -61,6 +61,10 @@ def test_the_benchmark_prints_its_table_and_writes_it_into_the_results(tmp_path)
     assert "| 5 défis | nous |" in out
     assert "| 5 défis | Pelican seul |" in out
     assert "Enregistrement → page reconstruite sous `make serve`" in out
+    # Processor seconds of the build process alone, cold / warm, beside the wall time.
+    for tool in ("nous", "Pelican seul"):
+        row = next(line for line in out.splitlines() if line.startswith(f"| 5 défis | {tool} |"))
+        assert re.search(r"\| \d+,\d\d / \d+,\d\d \|", row), row
     # The reader alone, at the first synthetic size: each of the 5 challenges and the pages.
     reading = re.search(
         r"Lecture \(lecteur `jekyll_compat`\) à 5 défis : [\d,]+ s de processeur "

@@ -11,6 +11,7 @@ from jinja2.utils import missing
 from pelican import signals
 
 from .compiled import compile_once
+from .memo import install as install_memo
 
 
 def _strict_at_top_level(name):
@@ -52,3 +53,4 @@ def register():
     # initialized: before any generator builds its Jinja environment.
     signals.initialized.connect(use_strict_names)
     signals.initialized.connect(compile_once)
+    signals.initialized.connect(install_memo)
