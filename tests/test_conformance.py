@@ -298,13 +298,15 @@ def visit(browser, base_urls, form_host):
                 status = response.status if response else None
                 assert status == 200, f"{path}: HTTP status {status}"
                 srcs = page.eval_on_selector_all("iframe[src]", "els => els.map(e => e.src)")
+                # Before the keyboard walk: a frame whose document arrives while Tab passes
+                # it drops focus to the body for a press or more, which reads as focus
+                # leaving the page. And before axe runs its own code in the page.
+                watch.load_lazy_frames()
                 # The keyboard, on the pages the template-only tests check.
                 walk = skip = None
                 if (state, path) in template_checked:
                     walk = keyboard.tab_through(page, frames=bool(srcs))
                     skip = keyboard.follow_first_skip_link(page)
-                # Once every frame has loaded, and before axe runs its own code in the page.
-                watch.load_lazy_frames()
                 csp = watch.csp_violations()
                 console = list(watch.console_errors)
                 visits[state, path] = Visit(
