@@ -170,11 +170,11 @@ document.addEventListener("load", (event) => {
 """
 
 
-# Scrolls the window to each element in turn.
-_SCROLL_TO_EACH = """(els) => els.forEach((e) => {
+# Scrolls the window to each element in turn; how many there were.
+_SCROLL_TO_EACH = """(els) => els.map((e) => {
   const box = e.getBoundingClientRect();
   scrollTo(scrollX + box.left, scrollY + box.top);
-})"""
+}).length"""
 
 
 class PageWatch:
@@ -209,7 +209,8 @@ class PageWatch:
         load event does not wait for one requested after it."""
         # The window scrolls, not the frame: Chromium's scrollIntoView() would also move
         # where the next Tab starts from (the sequential focus navigation starting point).
-        self.page.eval_on_selector_all("iframe", _SCROLL_TO_EACH)
+        if not self.page.eval_on_selector_all("iframe", _SCROLL_TO_EACH):
+            return  # no frame (most pages): one round trip
         self.page.wait_for_function(
             "() => [...document.querySelectorAll('iframe')].every(f => f.dataset.loaded)"
         )
