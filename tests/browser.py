@@ -170,6 +170,13 @@ document.addEventListener("load", (event) => {
 """
 
 
+# Scrolls the window to each element in turn; how many there were.
+_SCROLL_TO_EACH = """(els) => els.map((e) => {
+  const box = e.getBoundingClientRect();
+  scrollTo(scrollX + box.left, scrollY + box.top);
+}).length"""
+
+
 class PageWatch:
     """Console errors, failed requests and CSP violations of one page, as they happen."""
 
@@ -197,12 +204,17 @@ class PageWatch:
             self.bad_responses.append((response.url, response.status))
 
     def load_lazy_frames(self):
-        """Scroll each frame into view and wait until it has loaded (or been blocked):
-        a lazy frame far down the page would otherwise never be requested."""
-        self.page.eval_on_selector_all("iframe", "els => els.forEach(e => e.scrollIntoView())")
+        """Scroll to each frame, wait until it has loaded (or been blocked), scroll back up:
+        a lazy frame far down the page would otherwise never be requested, and the page's
+        load event does not wait for one requested after it."""
+        # The window scrolls, not the frame: Chromium's scrollIntoView() would also move
+        # where the next Tab starts from (the sequential focus navigation starting point).
+        if not self.page.eval_on_selector_all("iframe", _SCROLL_TO_EACH):
+            return  # no frame (most pages): one round trip
         self.page.wait_for_function(
             "() => [...document.querySelectorAll('iframe')].every(f => f.dataset.loaded)"
         )
+        self.page.evaluate("() => scrollTo(0, 0)")
 
     def csp_violations(self):
         """The violations the page's document saw so far (call after it has loaded)."""

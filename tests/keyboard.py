@@ -138,6 +138,8 @@ def _walk_from_notes(page, count, bound):
 def tab_through(page, frames=False):
     """Press Tab from the top of the freshly loaded `page` until focus leaves the page.
 
+    Its frames must have loaded (browser.PageWatch.load_lazy_frames): one whose document
+    arrives while Tab passes it drops focus to the body, where the walk ends.
     A page with `frames` is read after each press: a key released inside a frame's
     document is not seen by the page, so the page's own notes would miss it.
     """
