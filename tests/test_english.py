@@ -168,6 +168,8 @@ def test_upcoming_english_pages_say_when_the_call_opens(upcoming_site):
             f"The call for applications opens on {opens}"
         )
         assert closes in box.get_text()
+        if save_as != APPLY.save_as:  # "Prepare your application": the English apply page
+            assert box.select_one("a.fr-btn")["href"] == APPLY.url, save_as
     assert upcoming_site.html(APPLY.save_as).select("iframe") == []
 
 
