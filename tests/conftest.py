@@ -314,7 +314,9 @@ def pytest_collection_finish(session):
     """Note which session builds the collected tests ask for."""
     wanted = set()
     for item in session.items:
-        names = set(getattr(item, "fixturenames", ()))
+        if not isinstance(item, pytest.Function):  # a doctest asks for no fixture
+            continue
+        names = set(item.fixturenames)
         callspec = getattr(item, "callspec", None)  # a build chosen by a parameter's value
         if callspec is not None:
             names |= {value for value in callspec.params.values() if isinstance(value, str)}
