@@ -185,7 +185,7 @@ HOSTILE = '<script>alert(1)</script> & "Tour" ../../etc'
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    site = copy_real_site(tmp_path_factory.mktemp("hostile-groups"))
+    site = copy_real_site(tmp_path_factory.mktemp("hostile-groups"), plugins=False)
     first = LISTED[0]
     # A second spelling of an existing administration (case and accents changed).
     shouted = first.administration.upper().replace("É", "E")

@@ -88,7 +88,7 @@ def test_open_application_page_embeds_the_form_and_links_to_it(real_site):
 
 def test_the_call_is_open_from_its_very_first_second(tmp_path):
     env = {**at_moment("open"), "SOURCE_DATE_EPOCH": str(int(OPENS.timestamp()))}
-    result = build_real_site(copy_real_site(tmp_path), env=env)
+    result = build_real_site(copy_real_site(tmp_path, plugins=False), env=env)
     assert result.returncode == 0, result.log
     assert callout(result, "index.html").select_one("a.fr-btn")["href"] == FORM
 

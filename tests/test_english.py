@@ -214,7 +214,7 @@ Le texte du défi, en français.
 
 
 def test_a_challenge_without_english_text_still_gets_its_english_page(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     (site / "content/defis/2017-09-27-ajoute.md").write_text(NEW_CHALLENGE, encoding="utf-8")
     result = build_real_site(site, env=at_moment("open"))
     assert result.returncode == 0, result.log
@@ -226,7 +226,7 @@ def test_a_challenge_without_english_text_still_gets_its_english_page(tmp_path):
 
 
 def test_english_keys_are_text_never_markup(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     hostile = NEW_CHALLENGE.replace(
         "numero: 99\n",
         'numero: 99\ntitle_en: "<script>alert(1)</script>"\n'
@@ -241,7 +241,7 @@ def test_english_keys_are_text_never_markup(tmp_path):
 
 
 def test_an_english_page_meets_the_same_allow_list(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     (site / "pages/en/faq.md").write_text(
         "---\ntitle: FAQ\n---\n<script>alert(1)</script>\n", encoding="utf-8"
     )
@@ -252,7 +252,7 @@ def test_an_english_page_meets_the_same_allow_list(tmp_path):
 
 
 def test_an_english_page_whose_layout_has_no_english_template_is_named(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     (site / "pages/en/plan-du-site.md").write_text(
         "---\nlayout: plan-du-site\ntitle: Sitemap\n---\n", encoding="utf-8"
     )

@@ -39,7 +39,7 @@ def _poison(path):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    site = copy_real_site(tmp_path_factory.mktemp("hostile"))
+    site = copy_real_site(tmp_path_factory.mktemp("hostile"), plugins=False)
     (site / "static" / "js").mkdir(parents=True, exist_ok=True)
     (site / "static" / "js" / "x.js").write_text("document.title = 'pwned';\n")
     _poison(_challenge_files(site)[0])

@@ -313,7 +313,7 @@ HOSTILE = {
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     """A copy of the real site whose first challenge has hostile values, built while open."""
-    site = copy_real_site(tmp_path_factory.mktemp("hostile-postings"))
+    site = copy_real_site(tmp_path_factory.mktemp("hostile-postings"), plugins=False)
     path = sorted((site / site_content.CHALLENGES).glob("*.md"))[0]
     _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
     data = {**yaml.safe_load(front), **HOSTILE}
@@ -433,7 +433,7 @@ def test_no_salary_setting_publishes_no_salary(tmp_path):
 
 
 def test_the_key_dates_follow_their_page_when_its_address_changes(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     path = site / options()["events_page"]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("---\n", "---\npermalink: /autre-adresse/\n", 1), "utf-8")

@@ -58,14 +58,14 @@ def test_each_file_the_build_writes_exists(written):
 @pytest.mark.parametrize("index", range(8))
 def test_a_redirect_onto_a_written_file_names_both(tmp_path, written, index):
     address, owner = _owned_files(written)[index]
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     _with_front(site, FAQ_PAGE, f"redirect_from: {address}")
     result = build_real_site(site, env=at_moment("open"))
     assert_fails_with(result, _clash_line(address, FAQ_PAGE, owner))
 
 
 def test_a_permalink_onto_robots_txt_names_both(tmp_path):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     new = "pages/robots.md"
     (site / new).write_text(
         page("layout: page\ntitle: Robots\npermalink: /robots.txt\n"), encoding="utf-8"
@@ -112,7 +112,7 @@ def _menu_entry_with_a_page():
 
 def test_deleting_a_page_of_the_menu_fails_the_build_naming_the_setting(tmp_path):
     label, url, source = _menu_entry_with_a_page()
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     (site / source).unlink()
     # Pages that link to it in their text are told too: keep only the menu's message.
     result = build_real_site(site, env=at_moment("open"))

@@ -105,7 +105,7 @@ LONG = "\n".join(f"## Section {n}\n\nTexte {n}.\n" for n in range(1, 8))
 @pytest.fixture(scope="module")
 def own_pages(tmp_path_factory):
     """The real site with pages whose headings are the template's ids, and others."""
-    site = copy_real_site(tmp_path_factory.mktemp("summary"))
+    site = copy_real_site(tmp_path_factory.mktemp("summary"), plugins=False)
     headings = "\n".join(f"## {name}\n\n[Retour](#{name})\n" for name in TEMPLATE_IDS)
     files = {
         "pages/ids.md": f"---\ntitle: Ids\nsommaire: true\n---\n{headings}",
@@ -194,7 +194,7 @@ def test_a_body_with_no_reserved_id_is_left_as_it_is():
     ],
 )
 def test_a_wrong_setting_stops_the_build_in_french(tmp_path, value, message):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     conf = site / "pelicanconf.py"
     conf.write_text(
         conf.read_text(encoding="utf-8") + f"\nPAGE_SUMMARY = {value!r}\n", encoding="utf-8"

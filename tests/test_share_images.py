@@ -214,7 +214,9 @@ def test_servers_let_browsers_keep_the_images_a_year(real_site):
 @pytest.fixture(scope="module")
 def second_build(tmp_path_factory):
     """Another copy of the site, built elsewhere with an empty cache of its own."""
-    site = copy_real_site(tmp_path_factory.mktemp("share-second"), drawn_images=False)
+    site = copy_real_site(
+        tmp_path_factory.mktemp("share-second"), drawn_images=False, plugins=False
+    )
     assert not (site / ".cache").exists()
     result = build_real_site(site, env={**at_moment("open"), "PYTHONHASHSEED": "7"})
     assert result.returncode == 0, result.log
@@ -243,7 +245,7 @@ def test_the_cache_keeps_each_image_outside_the_output_by_its_digest(second_buil
 
 def test_a_warm_build_copies_its_images_from_the_cache(real_site, tmp_path):
     # The copy's cache holds what real_site's build drew (the same site, at the same moment).
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     cache = site / ".cache" / "share-images"
     assert len(list(cache.glob("*.png"))) >= len(_images(real_site)), "no warm cache"
     # Mark every cached file: the next build writes the marked bytes, so it drew none.
@@ -261,7 +263,7 @@ def test_a_warm_build_copies_its_images_from_the_cache(real_site, tmp_path):
 
 
 def test_a_new_title_makes_a_new_image_with_a_new_name(real_site, tmp_path):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     challenge = CHALLENGES[0]
     path = site / challenge.source
     text_before = path.read_text(encoding="utf-8")
@@ -432,7 +434,7 @@ HOSTILE_FRONT = (
 
 
 def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     challenge = CHALLENGES[0]
     path = site / challenge.source
     front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
@@ -458,7 +460,7 @@ def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
 
 def test_no_page_can_take_the_address_of_a_share_image(real_site, tmp_path):
     address = meta(page_tree(real_site, "index.html"), "og:image")
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     page = site / "pages" / "prise.md"
     page.write_text(f"---\ntitle: Prise\npermalink: {address}\n---\nTexte.\n", encoding="utf-8")
     result = build_real_site(site, env=at_moment("open"))
