@@ -107,6 +107,11 @@ class Build:
         """The page as a browser's parser reads it (parsed once while the file is unchanged)."""
         return parse_file(self.output / save_as)
 
+    def tree(self, save_as):
+        """The page as Lexbor (a browser's HTML5 parsing, selectolax) reads it: for tests
+        that read a few tags of many pages (parsed once while the file is unchanged)."""
+        return parse_file(self.output / save_as, "lexbor")
+
     def meta(self, save_as, key):
         """A metadata value as the fixture theme prints it."""
         cell = self.html(save_as).select_one(f'dd[data-key="{key}"]')

@@ -70,7 +70,7 @@ def test_a_page_has_the_summary_its_settings_say_and_each_link_finds_its_section
 def test_every_built_page_has_unique_ids(request, state):
     site = site_in(request, state)
     for save_as in sorted(f for f in site.files() if f.endswith(".html")):
-        ids = [tag["id"] for tag in site.html(save_as).find_all(id=True)]
+        ids = [tag.attributes["id"] for tag in site.tree(save_as).css("[id]")]
         assert len(ids) == len(set(ids)), (save_as, sorted(i for i in ids if ids.count(i) > 1))
 
 
