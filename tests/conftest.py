@@ -9,6 +9,7 @@ tests build SITE_ROOT: this project, or the copy that EIG_SITE names
 (tests/site_content.py).
 """
 
+import contextlib
 import fcntl
 import json
 import os
@@ -228,6 +229,20 @@ def build_real_site_with(dest, settings_lines, env=None):
     conf = site / "pelicanconf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + "\n" + settings_lines, encoding="utf-8")
     return build_real_site(site, env=env)
+
+
+@contextlib.contextmanager
+def module_folder(request, name):
+    """A new folder for a module-scoped fixture, removed as the fixture ends if no test
+    failed meanwhile and tmp_path_retention_policy is "failed" (what pytest does with a
+    passing test's tmp_path): each worker removes its own, while the tests run, rather
+    than pytest's controller, alone, after the last test."""
+    folder = request.getfixturevalue("tmp_path_factory").mktemp(name)
+    failed = request.session.testsfailed
+    yield folder
+    kept = request.config.getini("tmp_path_retention_policy") != "failed"
+    if not kept and request.session.testsfailed == failed:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- editor errors ---------------------------------------------------------------

@@ -8,7 +8,7 @@ a link to the challenges, and, while the form is shut, the mailing list if set.
 import english_content
 import pytest
 import site_content
-from conftest import at_moment, build_real_site_with
+from conftest import at_moment, build_real_site_with, module_folder
 
 FORM = site_content.form_url()
 OPENS, CLOSES = site_content.call_dates()
@@ -116,14 +116,15 @@ def test_without_mailing_list_nothing_is_offered(request, state):
 
 
 @pytest.fixture(scope="module")
-def with_mailing_list(tmp_path_factory):
+def with_mailing_list(request):
     """The real site with MAILING_LIST set, built in each state."""
-    builds = {}
-    for state in STATES:
-        folder = tmp_path_factory.mktemp(f"mailing-{state}")
-        builds[state] = build_real_site_with(folder, MAILING_LINE, env=at_moment(state))
-        assert builds[state].returncode == 0, builds[state].log
-    return builds
+    with module_folder(request, "mailing") as folder:
+        builds = {}
+        for state in STATES:
+            site = folder / state
+            builds[state] = build_real_site_with(site, MAILING_LINE, env=at_moment(state))
+            assert builds[state].returncode == 0, builds[state].log
+        yield builds
 
 
 @pytest.mark.parametrize("state", ["upcoming", "closed"])

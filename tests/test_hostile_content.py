@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import tree
+from conftest import module_folder, tree
 from hostile_helpers import (
     BODIES,
     HTML_FILES,
@@ -46,14 +46,15 @@ CHALLENGE = "content/defis/2017-09-27-hostile.md"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": CALL_OPEN_EPOCH}
-    hostile = HostileSite(tmp_path_factory.mktemp("hostile") / "site", env)
-    hostile.form_origin = form_origin(
-        read_settings(str(hostile.root / "pelicanconf.py"))["APPLICATION_FORM_URL"]
-    )
-    yield hostile
-    hostile.close()
+def site(request):
+    with module_folder(request, "hostile") as folder:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": CALL_OPEN_EPOCH}
+        hostile = HostileSite(folder / "site", env)
+        hostile.form_origin = form_origin(
+            read_settings(str(hostile.root / "pelicanconf.py"))["APPLICATION_FORM_URL"]
+        )
+        yield hostile
+        hostile.close()
 
 
 def challenge(body, **front):

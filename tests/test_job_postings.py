@@ -15,7 +15,14 @@ import pytest
 import site_content
 import yaml
 from bs4 import BeautifulSoup
-from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site, parse_file
+from conftest import (
+    at_moment,
+    build_real_site,
+    build_real_site_with,
+    copy_real_site,
+    module_folder,
+    parse_file,
+)
 from jekyll_compat.filenames import DATED_NAME
 from job_postings import json_ld
 from job_postings import settings as job_settings
@@ -311,17 +318,18 @@ HOSTILE = {
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+def hostile_site(request):
     """A copy of the real site whose first challenge has hostile values, built while open."""
-    site = copy_real_site(tmp_path_factory.mktemp("hostile-postings"), plugins=False)
-    path = sorted((site / site_content.CHALLENGES).glob("*.md"))[0]
-    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-    data = {**yaml.safe_load(front), **HOSTILE}
-    data.pop("redirect_from", None)
-    path.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n{body}", "utf-8")
-    result = build_real_site(site, env=at_moment("open"))
-    assert result.returncode == 0, result.log
-    return result, site_content.challenges(site)
+    with module_folder(request, "hostile-postings") as folder:
+        site = copy_real_site(folder, plugins=False)
+        path = sorted((site / site_content.CHALLENGES).glob("*.md"))[0]
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        data = {**yaml.safe_load(front), **HOSTILE}
+        data.pop("redirect_from", None)
+        path.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n{body}", "utf-8")
+        result = build_real_site(site, env=at_moment("open"))
+        assert result.returncode == 0, result.log
+        yield result, site_content.challenges(site)
 
 
 def test_hostile_values_stay_inside_their_json_strings(hostile_site):

@@ -16,6 +16,7 @@ from conftest import (
     build_real_site,
     build_real_site_with,
     copy_real_site,
+    module_folder,
     parse_file,
 )
 from PIL import Image
@@ -212,15 +213,14 @@ def test_servers_let_browsers_keep_the_images_a_year(real_site):
 
 
 @pytest.fixture(scope="module")
-def second_build(tmp_path_factory):
+def second_build(request):
     """Another copy of the site, built elsewhere with an empty cache of its own."""
-    site = copy_real_site(
-        tmp_path_factory.mktemp("share-second"), drawn_images=False, plugins=False
-    )
-    assert not (site / ".cache").exists()
-    result = build_real_site(site, env={**at_moment("open"), "PYTHONHASHSEED": "7"})
-    assert result.returncode == 0, result.log
-    return site, result
+    with module_folder(request, "share-second") as folder:
+        site = copy_real_site(folder, drawn_images=False, plugins=False)
+        assert not (site / ".cache").exists()
+        result = build_real_site(site, env={**at_moment("open"), "PYTHONHASHSEED": "7"})
+        assert result.returncode == 0, result.log
+        yield site, result
 
 
 def _images(build):
