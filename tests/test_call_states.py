@@ -19,8 +19,8 @@ STATE_PAGES = ["index.html", f"{APPLY_PAGE}index.html", *(c.save_as for c in CHA
 
 
 def form_links(result, save_as):
-    links = result.tree(save_as).css("a[href]")
-    return [a.attributes["href"] for a in links if a.attributes["href"].startswith(FORM)]
+    hrefs = [a.attributes["href"] or "" for a in result.tree(save_as).css("a[href]")]
+    return [href for href in hrefs if href.startswith(FORM)]
 
 
 def callout(result, save_as):

@@ -57,7 +57,7 @@ def meta(html, key):
         if key in (tag.attributes.get("property"), tag.attributes.get("name"))
     ]
     assert len(found) == 1, (key, [tag.html for tag in found])
-    return found[0].attributes["content"]
+    return found[0].attributes["content"] or ""  # Lexbor: None for a bare attribute
 
 
 def image_file(build, address, siteurl=""):
