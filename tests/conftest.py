@@ -9,6 +9,7 @@ tests build SITE_ROOT: this project, or the copy that EIG_SITE names
 (tests/site_content.py).
 """
 
+import contextlib
 import fcntl
 import json
 import os
@@ -25,6 +26,7 @@ import pytest
 import site_content
 import xdist_groups
 from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_ROOT = site_content.SITE_ROOT
@@ -62,22 +64,29 @@ FIXTURE_SETTINGS = {
 
 # Pages parsed, by file, its state on disk and the parser: hundreds of tests read the same
 # pages of the session's builds. Read them, never change them. The most recent last.
-PARSED = OrderedDict()
-PARSED_KEPT = 500  # some 0.7 MB each: at most 350 MB a worker
+# Some 0.7 MB a BeautifulSoup tree: at most 350 MB a worker. Lexbor's trees are smaller
+# (0.2 MB, outside Python's heap) and would push the soups out: they are kept apart.
+PARSED = {"soups": OrderedDict(), "lexbor": OrderedDict()}
+PARSED_KEPT = {"soups": 500, "lexbor": 1000}
 
 
 def parse_file(path, parser="html.parser"):
-    """The file's HTML as `parser` reads it, parsed once while the file is unchanged."""
+    """The file's HTML as `parser` reads it, parsed once while the file is unchanged:
+    BeautifulSoup's tree, or, for "lexbor", selectolax's (Lexbor's HTML5 parsing, as
+    browsers do, a hundred times faster than html5lib: for tests that read a few tags)."""
     path = Path(path)
     state = path.stat()
     key = (str(path), state.st_ino, state.st_mtime_ns, state.st_ctime_ns, state.st_size, parser)
-    if key in PARSED:
-        PARSED.move_to_end(key)
+    kind = "lexbor" if parser == "lexbor" else "soups"
+    parsed = PARSED[kind]
+    if key in parsed:
+        parsed.move_to_end(key)
     else:
-        PARSED[key] = BeautifulSoup(path.read_text(encoding="utf-8"), parser)
-        while len(PARSED) > PARSED_KEPT:
-            PARSED.popitem(last=False)
-    return PARSED[key]
+        text = path.read_text(encoding="utf-8")
+        parsed[key] = LexborHTMLParser(text) if kind == "lexbor" else BeautifulSoup(text, parser)
+        while len(parsed) > PARSED_KEPT[kind]:
+            parsed.popitem(last=False)
+    return parsed[key]
 
 
 @dataclass
@@ -98,6 +107,11 @@ class Build:
     def html(self, save_as):
         """The page as a browser's parser reads it (parsed once while the file is unchanged)."""
         return parse_file(self.output / save_as)
+
+    def tree(self, save_as):
+        """The page as Lexbor (a browser's HTML5 parsing, selectolax) reads it: for tests
+        that read a few tags of many pages (parsed once while the file is unchanged)."""
+        return parse_file(self.output / save_as, "lexbor")
 
     def meta(self, save_as, key):
         """A metadata value as the fixture theme prints it."""
@@ -165,13 +179,17 @@ def share_image_cache(site):
     return site / site_content.settings()["SHARE_IMAGES"]["cache_path"]
 
 
-def copy_real_site(dest, drawn_images=True):
-    """A copy of the site under test (settings, pages, content, theme); its share-image
-    cache holds the images this session drew, unless `drawn_images` is False (a test of
-    the cache itself)."""
-    for name in ("content", "pages", "templates", "static", "plugins"):
+def copy_real_site(dest, drawn_images=True, plugins=True):
+    """A copy of the site under test (settings, pages, content, theme, plugins); its
+    share-image cache holds the images this session drew, unless `drawn_images` is False
+    (a test of the cache itself). `plugins=False` leaves plugins/ out of a copy that only
+    this process builds: Pelican then imports them from the project's folder, where the
+    test process has already imported them (pyproject.toml's pythonpath), as it would
+    reuse those modules anyway; a copy built by another process needs them."""
+    names = ("content", "pages", "templates", "static", "plugins" if plugins else None)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in filter(None, names):
         if (SITE_ROOT / name).exists():
-            ignore = shutil.ignore_patterns("__pycache__")
             shutil.copytree(SITE_ROOT / name, dest / name, ignore=ignore)
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(SITE_ROOT / name, dest / name)
@@ -207,10 +225,24 @@ def build_real_site(site, conf="pelicanconf.py", env=None, in_process=True):
 
 def build_real_site_with(dest, settings_lines, env=None):
     """A copy of the real site, built with `settings_lines` added to its pelicanconf.py."""
-    site = copy_real_site(dest)
+    site = copy_real_site(dest, plugins=False)
     conf = site / "pelicanconf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + "\n" + settings_lines, encoding="utf-8")
     return build_real_site(site, env=env)
+
+
+@contextlib.contextmanager
+def module_folder(request, name):
+    """A new folder for a module-scoped fixture, removed as the fixture ends if no test
+    failed meanwhile and tmp_path_retention_policy is "failed" (what pytest does with a
+    passing test's tmp_path): each worker removes its own, while the tests run, rather
+    than pytest's controller, alone, after the last test."""
+    folder = request.getfixturevalue("tmp_path_factory").mktemp(name)
+    failed = request.session.testsfailed
+    yield folder
+    kept = request.config.getini("tmp_path_retention_policy") != "failed"
+    if not kept and request.session.testsfailed == failed:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- editor errors ---------------------------------------------------------------
@@ -338,7 +370,7 @@ def build_once(base, fixture, wait=True):
                 env = at_moment(moment)
                 if conf == "publishconf.py":
                     env.pop("SITEURL", None)  # publishconf.py's own, not one from the shell
-                site = copy_real_site(folder / "site")
+                site = copy_real_site(folder / "site", plugins=False)
                 result = build_real_site(site, conf=conf, env=env)
                 made.write_text(json.dumps([result.returncode, result.log]), encoding="utf-8")
         finally:

@@ -135,7 +135,11 @@ def plain(value):
 
 def unsafe_in_html(html, page="", form_origin=""):
     """What a browser would find unsafe in a built page (empty if nothing)."""
-    soup = BeautifulSoup(html, "html5lib")
+    return unsafe_in_soup(BeautifulSoup(html, "html5lib"), page, form_origin)
+
+
+def unsafe_in_soup(soup, page="", form_origin=""):
+    """What a browser would find unsafe in a page as html5lib parsed it (empty if nothing)."""
     found = []
     for tag in soup.find_all(True):
         name = tag.name

@@ -48,7 +48,7 @@ def site_with_2017_files(dest):
     """A copy of the real site with the 2017 files in content/defis/ (each in place of the
     site's file of the same name after the date, which would take the same address) and
     their images in static/img/; returns the site and {file name: its image paths}."""
-    site = copy_real_site(Path(dest))
+    site = copy_real_site(Path(dest), plugins=False)
     challenges = site / "content" / "defis"
     names = {title_part(post) for post in posts()}
     for ours in challenges.glob("*.md"):

@@ -7,7 +7,7 @@ import pytest
 import site_content
 from challenge_index import plugin
 from challenge_index.groups import Grouping
-from conftest import at_moment, build_fixture, build_real_site, copy_real_site
+from conftest import at_moment, build_fixture, build_real_site, copy_real_site, module_folder
 from pelican.utils import slugify
 
 ADMINISTRATIONS = site_content.administrations()
@@ -184,24 +184,25 @@ HOSTILE = '<script>alert(1)</script> & "Tour" ../../etc'
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    site = copy_real_site(tmp_path_factory.mktemp("hostile-groups"))
-    first = LISTED[0]
-    # A second spelling of an existing administration (case and accents changed).
-    shouted = first.administration.upper().replace("É", "E")
-    for name, front in {
-        "hostile": f"administration: {HOSTILE!r}\nlieu: {HOSTILE!r}\n",
-        "shouted": f"administration: {shouted!r}\n",
-    }.items():
-        path = site / "content/defis" / f"2017-09-27-zz-{name}.md"
-        path.write_text(
-            f"---\ntitle: Zz {name}\nnumero: 99\nprofils: []\ncompetences: []\n{front}---\n"
-            "Texte.\n",
-            encoding="utf-8",
-        )
-    result = build_real_site(site, env=at_moment("open"))
-    assert result.returncode == 0, result.log
-    return result, first
+def hostile_site(request):
+    with module_folder(request, "hostile-groups") as folder:
+        site = copy_real_site(folder, plugins=False)
+        first = LISTED[0]
+        # A second spelling of an existing administration (case and accents changed).
+        shouted = first.administration.upper().replace("É", "E")
+        for name, front in {
+            "hostile": f"administration: {HOSTILE!r}\nlieu: {HOSTILE!r}\n",
+            "shouted": f"administration: {shouted!r}\n",
+        }.items():
+            path = site / "content/defis" / f"2017-09-27-zz-{name}.md"
+            path.write_text(
+                f"---\ntitle: Zz {name}\nnumero: 99\nprofils: []\ncompetences: []\n{front}---\n"
+                "Texte.\n",
+                encoding="utf-8",
+            )
+        result = build_real_site(site, env=at_moment("open"))
+        assert result.returncode == 0, result.log
+        yield result, first
 
 
 def test_hostile_names_are_text_in_pages_inside_their_folder(hostile_site):

@@ -282,7 +282,7 @@ def test_2017_keys_fill_the_new_ones(tmp_path):
     """`owner` and `misc` of a 2017 file give the card its administration and skills."""
     from conftest import build_real_site, copy_real_site
 
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     example = FIXTURES / "features" / "content" / "defis" / "17-09-26-exemple.md"
     (site / "content/defis/17-09-26-exemple.md").write_bytes(example.read_bytes())
     result = build_real_site(site)

@@ -11,6 +11,7 @@ import css_purge
 import dsfr_css
 import pytest
 import vendor_dsfr
+from conftest import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CSS = ROOT / "static" / "dsfr" / "dsfr.min.css"
@@ -200,13 +201,13 @@ def test_call_moments_fall_before_during_and_after_the_call():
 
 @pytest.fixture(scope="module")
 def used_dsfr_classes(real_site, upcoming_site, closed_site, published_site):
-    """{class: a page using it} for every fr- class of every built page, in every build."""
+    """{class: a page using it} for every fr- class of every built page, in every build,
+    as a browser reads the pages (Lexbor's trees, parsed once for the session's tests)."""
     used = {}
     for build in (upcoming_site, real_site, closed_site, published_site):
         for page in sorted(build.output.rglob("*.html")):
-            text = page.read_text(encoding="utf-8")
-            for element in css_purge.html_elements(text):
-                for name in element.classes:
+            for element in parse_file(page, "lexbor").css("[class]"):
+                for name in (element.attributes["class"] or "").split():
                     if name.startswith("fr-"):
                         used.setdefault(name, page.relative_to(build.output).as_posix())
     return used

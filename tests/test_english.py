@@ -9,7 +9,7 @@ import re
 import english_content
 import pytest
 import site_content
-from conftest import at_moment, build_real_site, copy_real_site
+from conftest import at_moment, build_real_site, copy_real_site, module_folder
 from english_content import english_call_texts, english_challenges, english_pages, fallbacks
 from strict_content.site_paths import is_built
 
@@ -213,10 +213,28 @@ Le texte du défi, en français.
 """
 
 
-def test_a_challenge_without_english_text_still_gets_its_english_page(tmp_path):
-    site = copy_real_site(tmp_path)
-    (site / "content/defis/2017-09-27-ajoute.md").write_text(NEW_CHALLENGE, encoding="utf-8")
-    result = build_real_site(site, env=at_moment("open"))
+# Another challenge, whose English keys are markup.
+HOSTILE_CHALLENGE = NEW_CHALLENGE.replace(
+    "numero: 99\n",
+    'numero: 98\ntitle_en: "<script>alert(1)</script>"\n'
+    'resume_en: "<img src=x onerror=alert(1)>"\n',
+)
+
+
+@pytest.fixture(scope="module")
+def added_challenges(request):
+    """One build of a copy with two challenges added: one without English text, one whose
+    English keys are markup (each read on its own page)."""
+    with module_folder(request, "english-added") as folder:
+        site = copy_real_site(folder, plugins=False)
+        challenges = site / "content/defis"
+        (challenges / "2017-09-27-ajoute.md").write_text(NEW_CHALLENGE, encoding="utf-8")
+        (challenges / "2017-09-27-hostile.md").write_text(HOSTILE_CHALLENGE, encoding="utf-8")
+        yield build_real_site(site, env=at_moment("open"))
+
+
+def test_a_challenge_without_english_text_still_gets_its_english_page(added_challenges):
+    result = added_challenges
     assert result.returncode == 0, result.log
     page = result.html("en/defis/ajoute/index.html")
     assert page.h1.get_text() == "Défi ajouté sans anglais" and page.h1["lang"] == "fr"
@@ -225,23 +243,16 @@ def test_a_challenge_without_english_text_still_gets_its_english_page(tmp_path):
     assert page.select_one(".fr-text--lead") is None
 
 
-def test_english_keys_are_text_never_markup(tmp_path):
-    site = copy_real_site(tmp_path)
-    hostile = NEW_CHALLENGE.replace(
-        "numero: 99\n",
-        'numero: 99\ntitle_en: "<script>alert(1)</script>"\n'
-        'resume_en: "<img src=x onerror=alert(1)>"\n',
-    )
-    (site / "content/defis/2017-09-27-ajoute.md").write_text(hostile, encoding="utf-8")
-    result = build_real_site(site, env=at_moment("open"))
+def test_english_keys_are_text_never_markup(added_challenges):
+    result = added_challenges
     assert result.returncode == 0, result.log
-    page = result.html("en/defis/ajoute/index.html")
+    page = result.html("en/defis/hostile/index.html")
     assert page.select("script") == [] and page.select("main img") == []
     assert page.h1.get_text() == "<script>alert(1)</script>"
 
 
 def test_an_english_page_meets_the_same_allow_list(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     (site / "pages/en/faq.md").write_text(
         "---\ntitle: FAQ\n---\n<script>alert(1)</script>\n", encoding="utf-8"
     )
@@ -252,7 +263,7 @@ def test_an_english_page_meets_the_same_allow_list(tmp_path):
 
 
 def test_an_english_page_whose_layout_has_no_english_template_is_named(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     (site / "pages/en/plan-du-site.md").write_text(
         "---\nlayout: plan-du-site\ntitle: Sitemap\n---\n", encoding="utf-8"
     )

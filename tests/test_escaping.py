@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, at_moment, build_real_site, copy_real_site, parse_file
+from conftest import ROOT, at_moment, build_real_site, copy_real_site, module_folder, parse_file
 
 # What an editor (or a stolen back-office account) could commit, as issue 14 tried it.
 SCRIPT = "/static/js/x.js"
@@ -38,14 +38,15 @@ def _poison(path):
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    site = copy_real_site(tmp_path_factory.mktemp("hostile"))
-    (site / "static" / "js").mkdir(parents=True, exist_ok=True)
-    (site / "static" / "js" / "x.js").write_text("document.title = 'pwned';\n")
-    _poison(_challenge_files(site)[0])
-    result = build_real_site(site, env=at_moment("open"))
-    assert result.returncode == 0, result.log
-    return result
+def hostile_site(request):
+    with module_folder(request, "hostile") as folder:
+        site = copy_real_site(folder, plugins=False)
+        (site / "static" / "js").mkdir(parents=True, exist_ok=True)
+        (site / "static" / "js" / "x.js").write_text("document.title = 'pwned';\n")
+        _poison(_challenge_files(site)[0])
+        result = build_real_site(site, env=at_moment("open"))
+        assert result.returncode == 0, result.log
+        yield result
 
 
 def _pages(output):

@@ -8,7 +8,7 @@ a link to the challenges, and, while the form is shut, the mailing list if set.
 import english_content
 import pytest
 import site_content
-from conftest import at_moment, build_real_site_with
+from conftest import at_moment, build_real_site_with, module_folder
 
 FORM = site_content.form_url()
 OPENS, CLOSES = site_content.call_dates()
@@ -42,7 +42,16 @@ def welcome_heading(result):
 
 
 def mailing_links(result, save_as):
-    return result.html(save_as).select(f'main a[href="{MAILING["url"]}"]')
+    """The page's links to the list, as Lexbor reads them (a browser's HTML5 parsing)."""
+    return result.tree(save_as).css(f'main a[href="{MAILING["url"]}"]')
+
+
+def ancestor(node, class_name):
+    """The nearest element around `node` of that class, or None."""
+    node = node.parent
+    while node is not None and class_name not in (node.attributes.get("class") or "").split():
+        node = node.parent
+    return node
 
 
 @pytest.mark.parametrize("state", STATES)
@@ -101,20 +110,21 @@ def test_without_mailing_list_nothing_is_offered(request, state):
     site = site_in(request, state)
     assert SETTINGS.get("MAILING_LIST") is None  # the real site's setting, today
     for save_as in ["index.html", *STATE_PAGES]:
-        assert site.html(save_as).select("main .eig-callout-links a[href^=http]") == [], save_as
-    text = site.html("donnees-personnelles/index.html").select_one("main").get_text()
+        assert site.tree(save_as).css("main .eig-callout-links a[href^=http]") == [], save_as
+    text = site.tree("donnees-personnelles/index.html").css_first("main").text()
     assert "liste de diffusion" not in text.lower()
 
 
 @pytest.fixture(scope="module")
-def with_mailing_list(tmp_path_factory):
+def with_mailing_list(request):
     """The real site with MAILING_LIST set, built in each state."""
-    builds = {}
-    for state in STATES:
-        folder = tmp_path_factory.mktemp(f"mailing-{state}")
-        builds[state] = build_real_site_with(folder, MAILING_LINE, env=at_moment(state))
-        assert builds[state].returncode == 0, builds[state].log
-    return builds
+    with module_folder(request, "mailing") as folder:
+        builds = {}
+        for state in STATES:
+            site = folder / state
+            builds[state] = build_real_site_with(site, MAILING_LINE, env=at_moment(state))
+            assert builds[state].returncode == 0, builds[state].log
+        yield builds
 
 
 @pytest.mark.parametrize("state", ["upcoming", "closed"])
@@ -125,10 +135,10 @@ def test_mailing_list_is_offered_while_the_form_is_shut(with_mailing_list, state
         assert len(links) == 1, save_as
         link = links[0]
         # A plain link, in the callout; the operator named for screen readers.
-        assert link.find_parent(class_="fr-callout") is not None, save_as
-        assert "target" not in link.attrs
-        assert MAILING["operator"] in link.select_one(".fr-sr-only").get_text()
-    assert mailing_links(site, "index.html")[0].find_parent(class_="eig-home-first")
+        assert ancestor(link, "fr-callout") is not None, save_as
+        assert "target" not in link.attributes
+        assert MAILING["operator"] in link.css_first(".fr-sr-only").text()
+    assert ancestor(mailing_links(site, "index.html")[0], "eig-home-first") is not None
 
 
 def test_mailing_list_is_not_offered_while_the_call_is_open(with_mailing_list):
@@ -142,18 +152,18 @@ def test_mailing_list_needs_no_form_and_no_request_of_ours(with_mailing_list, st
     # No form on our pages, nothing fetched from the list's host.
     host = MAILING["url"].split("/")[2]
     for save_as in ["index.html", *STATE_PAGES, "donnees-personnelles/index.html"]:
-        html = with_mailing_list[state].html(save_as)
-        assert html.select("form") == [], save_as
-        fetched = [t.get("src", "") for t in html.select("[src]")]
-        fetched += [t["href"] for t in html.select("link[href]")]
+        page = with_mailing_list[state].tree(save_as)
+        assert page.css("form") == [], save_as
+        fetched = [t.attributes["src"] or "" for t in page.css("[src]")]
+        fetched += [t.attributes["href"] or "" for t in page.css("link[href]")]
         assert not any(host in url for url in fetched), save_as
 
 
 @pytest.mark.parametrize("state", STATES)
 def test_personal_data_page_names_who_runs_the_list(with_mailing_list, state):
-    main = with_mailing_list[state].html("donnees-personnelles/index.html").select_one("main")
-    assert MAILING["operator"] in main.get_text()
-    assert main.select(f'a[href="{MAILING["url"]}"]')
+    main = with_mailing_list[state].tree("donnees-personnelles/index.html").css_first("main")
+    assert MAILING["operator"] in main.text()
+    assert main.css(f'a[href="{MAILING["url"]}"]')
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import tree
+from conftest import module_folder, tree
 from hostile_helpers import (
     BODIES,
     HTML_FILES,
@@ -24,6 +24,7 @@ from hostile_helpers import (
     HostileSite,
     form_origin,
     unsafe_in_html,
+    unsafe_in_soup,
     unsafe_in_svg,
 )
 from hypothesis import HealthCheck, Phase, given, settings
@@ -45,14 +46,15 @@ CHALLENGE = "content/defis/2017-09-27-hostile.md"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": CALL_OPEN_EPOCH}
-    hostile = HostileSite(tmp_path_factory.mktemp("hostile") / "site", env)
-    hostile.form_origin = form_origin(
-        read_settings(str(hostile.root / "pelicanconf.py"))["APPLICATION_FORM_URL"]
-    )
-    yield hostile
-    hostile.close()
+def site(request):
+    with module_folder(request, "hostile") as folder:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": CALL_OPEN_EPOCH}
+        hostile = HostileSite(folder / "site", env)
+        hostile.form_origin = form_origin(
+            read_settings(str(hostile.root / "pelicanconf.py"))["APPLICATION_FORM_URL"]
+        )
+        yield hostile
+        hostile.close()
 
 
 def challenge(body, **front):
@@ -111,16 +113,12 @@ def assert_safe_or_refused(site, files, links=None):
 
 
 def test_the_real_site_has_nothing_unsafe(site):
+    frames = []
     for rel, data in site.baseline.items():
         if rel.endswith(".html"):
-            text = data.decode("utf-8")
-            assert unsafe_in_html(text, rel, site.form_origin) == [], rel
-    frames = [
-        frame.get("src", "")
-        for rel, data in site.baseline.items()
-        if rel.endswith(".html")
-        for frame in BeautifulSoup(data, "html5lib").find_all("iframe")
-    ]
+            soup = BeautifulSoup(data.decode("utf-8"), "html5lib")
+            assert unsafe_in_soup(soup, rel, site.form_origin) == [], rel
+            frames += [frame.get("src", "") for frame in soup.find_all("iframe")]
     assert any(src.startswith(site.form_origin) for src in frames), (
         "the form's frame, the one the check lets through, is not in the site: open the call"
     )

@@ -6,7 +6,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import skill_aliases_doc
 import yaml
-from conftest import build_real_site, parse_file
+from conftest import build_real_site, module_folder, parse_file
 from content_schema.schema import SKILLS
 from jekyll2017_helpers import posts, site_with_2017_files
 
@@ -35,10 +35,11 @@ def front_of(post):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(request):
     """The real site with the 2017 files, built once: (build, {file name: image paths})."""
-    site, linked = site_with_2017_files(tmp_path_factory.mktemp("jekyll2017"))
-    return build_real_site(site), linked
+    with module_folder(request, "jekyll2017") as folder:
+        site, linked = site_with_2017_files(folder)
+        yield build_real_site(site), linked
 
 
 def page_of(result, post):

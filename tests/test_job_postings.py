@@ -15,7 +15,14 @@ import pytest
 import site_content
 import yaml
 from bs4 import BeautifulSoup
-from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site, parse_file
+from conftest import (
+    at_moment,
+    build_real_site,
+    build_real_site_with,
+    copy_real_site,
+    module_folder,
+    parse_file,
+)
 from jekyll_compat.filenames import DATED_NAME
 from job_postings import json_ld
 from job_postings import settings as job_settings
@@ -47,16 +54,33 @@ def soup_of(build, save_as):
     return parse_file(build.output / save_as, "html5lib")
 
 
+def tree_of(build, save_as):
+    """The page as Lexbor reads it (selectolax: the HTML standard's parsing too, in C), for
+    tests that read a few tags of every page; html5lib, independent of the allow-list's
+    Lexbor, reads the pages whose values are hostile."""
+    return parse_file(build.output / save_as, "lexbor")
+
+
 def blocks(soup):
-    """The JSON-LD data blocks of a page, parsed, with their raw text."""
+    """The JSON-LD data blocks of a page (BeautifulSoup), parsed, with their raw text."""
     found = []
     for script in soup.find_all("script", type=DATA_BLOCK):
         found.append((json.loads(script.string), script.string))
     return found
 
 
+def data_scripts(tree):
+    """The <script type="application/ld+json"> elements of a Lexbor tree."""
+    return [s for s in tree.css("script") if s.attributes.get("type") == DATA_BLOCK]
+
+
+def tree_blocks(tree):
+    """The JSON-LD data blocks of a Lexbor tree, parsed, with their raw text."""
+    return [(json.loads(s.text()), s.text()) for s in data_scripts(tree)]
+
+
 def postings(build, challenge):
-    return [data for data, _ in blocks(soup_of(build, challenge.save_as))]
+    return [data for data, _ in tree_blocks(tree_of(build, challenge.save_as))]
 
 
 def date_posted(challenge):
@@ -174,8 +198,9 @@ def test_direct_apply_only_while_the_page_leads_to_the_form(request, state):
     form = site_content.form_url()
     for challenge in site_content.challenges():
         posting = postings(build, challenge)[0]
-        soup = soup_of(build, challenge.save_as)
-        leads_to_form = any(a["href"].startswith(form) for a in soup.select("main a[href]"))
+        tree = tree_of(build, challenge.save_as)
+        links = tree.css("main a[href]")
+        leads_to_form = any((a.attributes["href"] or "").startswith(form) for a in links)
         assert posting["directApply"] is (STATE_OF[state] == "open"), challenge.source
         assert posting["directApply"] is leads_to_form, challenge.source
 
@@ -205,13 +230,13 @@ def test_structured_data_is_on_challenges_and_the_key_dates_page_only(request, s
     build = request.getfixturevalue(state)
     events_page = options()["events_page"]
     for page in site_content.pages():
-        found = blocks(soup_of(build, page.save_as))
+        found = tree_blocks(tree_of(build, page.save_as))
         if page.source == events_page:
             assert [d.get("@graph") is not None for d, _ in found] == [True], page.source
         else:
             assert found == [], page.source
     for skill in site_content.skills():
-        assert blocks(soup_of(build, skill.save_as)) == [], skill.url
+        assert tree_blocks(tree_of(build, skill.save_as)) == [], skill.url
 
 
 @pytest.mark.parametrize("state", ["upcoming_site", "real_site"])
@@ -232,11 +257,12 @@ def test_every_block_is_a_data_block_in_its_canonical_bytes(request, state):
         p.save_as for p in site_content.pages()
     ]
     for save_as in pages:
-        for script in soup_of(build, save_as).find_all("script", type=DATA_BLOCK):
-            assert not script.has_attr("src"), save_as  # a data block: nothing to run or fetch
+        for script in data_scripts(tree_of(build, save_as)):
+            assert "src" not in script.attributes, save_as  # a data block: nothing to run or fetch
             # Sorted keys, one serialiser: the same data always gives the same bytes.
-            assert json_ld.dumps(json.loads(script.string)) == script.string, save_as
-            assert not re.search("[<>&\u2028\u2029]", script.string), save_as
+            raw = script.text()
+            assert json_ld.dumps(json.loads(raw)) == raw, save_as
+            assert not re.search("[<>&\u2028\u2029]", raw), save_as
 
 
 # -- the call's key dates ------------------------------------------------------------------
@@ -244,7 +270,7 @@ def test_every_block_is_a_data_block_in_its_canonical_bytes(request, state):
 
 def _events(build):
     page = next(p for p in site_content.pages() if p.source == options()["events_page"])
-    ((graph, _),) = blocks(soup_of(build, page.save_as))
+    ((graph, _),) = tree_blocks(tree_of(build, page.save_as))
     return graph["@graph"]
 
 
@@ -292,17 +318,18 @@ HOSTILE = {
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+def hostile_site(request):
     """A copy of the real site whose first challenge has hostile values, built while open."""
-    site = copy_real_site(tmp_path_factory.mktemp("hostile-postings"))
-    path = sorted((site / site_content.CHALLENGES).glob("*.md"))[0]
-    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-    data = {**yaml.safe_load(front), **HOSTILE}
-    data.pop("redirect_from", None)
-    path.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n{body}", "utf-8")
-    result = build_real_site(site, env=at_moment("open"))
-    assert result.returncode == 0, result.log
-    return result, site_content.challenges(site)
+    with module_folder(request, "hostile-postings") as folder:
+        site = copy_real_site(folder, plugins=False)
+        path = sorted((site / site_content.CHALLENGES).glob("*.md"))[0]
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        data = {**yaml.safe_load(front), **HOSTILE}
+        data.pop("redirect_from", None)
+        path.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n{body}", "utf-8")
+        result = build_real_site(site, env=at_moment("open"))
+        assert result.returncode == 0, result.log
+        yield result, site_content.challenges(site)
 
 
 def test_hostile_values_stay_inside_their_json_strings(hostile_site):
@@ -414,7 +441,7 @@ def test_no_salary_setting_publishes_no_salary(tmp_path):
 
 
 def test_the_key_dates_follow_their_page_when_its_address_changes(tmp_path):
-    site = copy_real_site(tmp_path)
+    site = copy_real_site(tmp_path, plugins=False)
     path = site / options()["events_page"]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("---\n", "---\npermalink: /autre-adresse/\n", 1), "utf-8")
@@ -425,7 +452,7 @@ def test_the_key_dates_follow_their_page_when_its_address_changes(tmp_path):
     conf.write_text(moved, encoding="utf-8")
     result = build_real_site(site)
     assert result.returncode == 0, result.log
-    graphs = [data for data, _ in blocks(soup_of(result, "autre-adresse/index.html"))]
+    graphs = [data for data, _ in tree_blocks(tree_of(result, "autre-adresse/index.html"))]
     assert [len(g["@graph"]) for g in graphs] == [
         1 + len(site_content.settings()["APPLICATION_CALL"]["key_dates"])
     ]

@@ -4,7 +4,15 @@ that names another source's file stops the build, naming both sides."""
 import runpy
 
 import pytest
-from conftest import ROOT, assert_fails_with, at_moment, build_real_site, copy_real_site, page
+from conftest import (
+    ROOT,
+    assert_fails_with,
+    at_moment,
+    build_real_site,
+    copy_real_site,
+    module_folder,
+    page,
+)
 
 SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
 FAQ_PAGE = "pages/faq.md"
@@ -55,17 +63,48 @@ def test_each_file_the_build_writes_exists(written):
         assert address.lstrip("/") in written, address
 
 
+def _redirecting_page(index):
+    """The page of the copy whose redirect_from names the index-th owned file."""
+    return FAQ_PAGE if index == 0 else f"pages/vers-fichier-{index}.md"
+
+
+@pytest.fixture(scope="module")
+def redirects_onto_written_files(request, written):
+    """One build of a copy where each owned file is named by the redirect_from of a page of
+    its own (the FAQ's, then new pages): each clash is told on its own line, naming its page."""
+    with module_folder(request, "redirects-onto-files") as folder:
+        site = copy_real_site(folder, plugins=False)
+        owned = _owned_files(written)
+        for index, (address, _) in enumerate(owned):
+            rel = _redirecting_page(index)
+            if index:
+                (site / rel).write_text(page(f"layout: page\ntitle: Page {index}\n"), "utf-8")
+            _with_front(site, rel, f"redirect_from: {address}")
+        result = build_real_site(site, env=at_moment("open"))
+        lines = [
+            _clash_line(address, _redirecting_page(index), owner)
+            for index, (address, owner) in enumerate(owned)
+        ]
+        yield result, lines
+
+
 @pytest.mark.parametrize("index", range(8))
-def test_a_redirect_onto_a_written_file_names_both(tmp_path, written, index):
-    address, owner = _owned_files(written)[index]
-    site = copy_real_site(tmp_path / "site")
-    _with_front(site, FAQ_PAGE, f"redirect_from: {address}")
-    result = build_real_site(site, env=at_moment("open"))
-    assert_fails_with(result, _clash_line(address, FAQ_PAGE, owner))
+def test_a_redirect_onto_a_written_file_names_both(redirects_onto_written_files, index):
+    result, lines = redirects_onto_written_files
+    assert result.returncode == 1, result.log
+    assert lines[index] in result.error_lines(), result.log
+
+
+def test_the_redirects_onto_written_files_are_told_once_each_and_stop_the_build(
+    redirects_onto_written_files,
+):
+    result, lines = redirects_onto_written_files
+    assert len(lines) == 8
+    assert_fails_with(result, *sorted(lines))
 
 
 def test_a_permalink_onto_robots_txt_names_both(tmp_path):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     new = "pages/robots.md"
     (site / new).write_text(
         page("layout: page\ntitle: Robots\npermalink: /robots.txt\n"), encoding="utf-8"
@@ -112,7 +151,7 @@ def _menu_entry_with_a_page():
 
 def test_deleting_a_page_of_the_menu_fails_the_build_naming_the_setting(tmp_path):
     label, url, source = _menu_entry_with_a_page()
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     (site / source).unlink()
     # Pages that link to it in their text are told too: keep only the menu's message.
     result = build_real_site(site, env=at_moment("open"))

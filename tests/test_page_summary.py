@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 import site_content
-from conftest import ROOT, at_moment, build_real_site, copy_real_site
+from conftest import ROOT, at_moment, build_real_site, copy_real_site, module_folder
 from page_summary.headings import summarise
 from page_summary.reserved_ids import theme_ids
 
@@ -70,7 +70,7 @@ def test_a_page_has_the_summary_its_settings_say_and_each_link_finds_its_section
 def test_every_built_page_has_unique_ids(request, state):
     site = site_in(request, state)
     for save_as in sorted(f for f in site.files() if f.endswith(".html")):
-        ids = [tag["id"] for tag in site.html(save_as).find_all(id=True)]
+        ids = [tag.attributes["id"] for tag in site.tree(save_as).css("[id]")]
         assert len(ids) == len(set(ids)), (save_as, sorted(i for i in ids if ids.count(i) > 1))
 
 
@@ -103,22 +103,23 @@ LONG = "\n".join(f"## Section {n}\n\nTexte {n}.\n" for n in range(1, 8))
 
 
 @pytest.fixture(scope="module")
-def own_pages(tmp_path_factory):
+def own_pages(request):
     """The real site with pages whose headings are the template's ids, and others."""
-    site = copy_real_site(tmp_path_factory.mktemp("summary"))
-    headings = "\n".join(f"## {name}\n\n[Retour](#{name})\n" for name in TEMPLATE_IDS)
-    files = {
-        "pages/ids.md": f"---\ntitle: Ids\nsommaire: true\n---\n{headings}",
-        "pages/longue.md": f"---\ntitle: Longue\n---\n{LONG}",
-        "pages/refus.md": f"---\ntitle: Refus\nsommaire: false\n---\n{LONG}",
-        "pages/courte.md": "---\ntitle: Courte\n---\n## Une\n\n## Deux\n",
-        "pages/fixee.md": "---\ntitle: Fixée\nsommaire: true\n---\n## Une question ? {#q}\n",
-    }
-    for rel, text in files.items():
-        (site / rel).write_text(text, encoding="utf-8")
-    result = build_real_site(site, env=at_moment("open"))
-    assert result.returncode == 0, result.log
-    return result
+    with module_folder(request, "summary") as folder:
+        site = copy_real_site(folder, plugins=False)
+        headings = "\n".join(f"## {name}\n\n[Retour](#{name})\n" for name in TEMPLATE_IDS)
+        files = {
+            "pages/ids.md": f"---\ntitle: Ids\nsommaire: true\n---\n{headings}",
+            "pages/longue.md": f"---\ntitle: Longue\n---\n{LONG}",
+            "pages/refus.md": f"---\ntitle: Refus\nsommaire: false\n---\n{LONG}",
+            "pages/courte.md": "---\ntitle: Courte\n---\n## Une\n\n## Deux\n",
+            "pages/fixee.md": "---\ntitle: Fixée\nsommaire: true\n---\n## Une question ? {#q}\n",
+        }
+        for rel, text in files.items():
+            (site / rel).write_text(text, encoding="utf-8")
+        result = build_real_site(site, env=at_moment("open"))
+        assert result.returncode == 0, result.log
+        yield result
 
 
 def test_template_ids_are_found(own_pages):
@@ -194,7 +195,7 @@ def test_a_body_with_no_reserved_id_is_left_as_it_is():
     ],
 )
 def test_a_wrong_setting_stops_the_build_in_french(tmp_path, value, message):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     conf = site / "pelicanconf.py"
     conf.write_text(
         conf.read_text(encoding="utf-8") + f"\nPAGE_SUMMARY = {value!r}\n", encoding="utf-8"

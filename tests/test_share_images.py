@@ -5,22 +5,22 @@ import io
 import re
 import struct
 import sys
-import weakref
 from pathlib import Path
 
 import english_content
 import pytest
 import site_content
-from bs4 import BeautifulSoup
 from conftest import (
     ROOT,
     at_moment,
     build_real_site,
     build_real_site_with,
     copy_real_site,
+    module_folder,
     parse_file,
 )
 from PIL import Image
+from selectolax.lexbor import LexborHTMLParser
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from share_images import fonts, render, text  # plugins/ is not on the path
@@ -34,32 +34,30 @@ FONTS_DIR = ROOT / "static" / "dsfr" / "fonts"
 
 def public_pages(build, kept=False):
     """(path, parsed HTML) of every page a visitor can open: not redirects, not /admin/.
-    `kept`: a session build, whose pages several tests read (parsed once, read only)."""
+    `kept`: a session build, whose pages several tests read (parsed once, read only).
+    Lexbor's HTML5 parsing (selectolax), as a browser reads the <head>: only tags are read."""
     for path in sorted(build.output.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text or 'rel="cms-config-url"' in text:
             continue
-        html = parse_file(path, "html5lib") if kept else BeautifulSoup(text, "html5lib")
+        html = parse_file(path, "lexbor") if kept else LexborHTMLParser(text)
         yield path.relative_to(build.output).as_posix(), html
 
 
-# Each parsed page's <meta> tags by property and by name, while the page lives: by id,
-# for a tag hashes as its whole markup.
-METAS = {}
+def page_tree(build, save_as):
+    """One built page as Lexbor reads it (parsed once while the file is unchanged)."""
+    return parse_file(build.output / save_as, "lexbor")
 
 
 def meta(html, key):
-    """The content of the one <meta property|name=key>."""
-    if id(html) not in METAS:
-        metas = {}
-        for tag in html.find_all("meta"):
-            for name in {tag.get("property"), tag.get("name")} - {None}:
-                metas.setdefault(name, []).append(tag)
-        METAS[id(html)] = metas
-        weakref.finalize(html, METAS.pop, id(html), None)
-    found = METAS[id(html)].get(key, [])
-    assert len(found) == 1, (key, found)
-    return found[0]["content"]
+    """The content of the one <meta property|name=key> of a Lexbor tree."""
+    found = [
+        tag
+        for tag in html.css("meta")
+        if key in (tag.attributes.get("property"), tag.attributes.get("name"))
+    ]
+    assert len(found) == 1, (key, [tag.html for tag in found])
+    return found[0].attributes["content"] or ""  # Lexbor: None for a bare attribute
 
 
 def image_file(build, address, siteurl=""):
@@ -142,10 +140,10 @@ def test_each_named_image_is_a_1200_by_630_png_as_the_page_says(build_and_siteur
 
 
 def test_each_challenge_has_an_image_of_its_own_and_other_pages_the_sites(real_site):
-    site_image = meta(real_site.html("index.html"), "og:image")
+    site_image = meta(page_tree(real_site, "index.html"), "og:image")
     own = {}
     for challenge in CHALLENGES:
-        html = real_site.html(challenge.save_as)
+        html = page_tree(real_site, challenge.save_as)
         own[challenge.source] = meta(html, "og:image")
         alt = meta(html, "og:image:alt")
         assert " ".join(challenge.title.split()) in alt
@@ -155,7 +153,7 @@ def test_each_challenge_has_an_image_of_its_own_and_other_pages_the_sites(real_s
     challenge_pages = {c.save_as for c in CHALLENGES}
     # A challenge's English page shares its French page's image (tests/test_english.py).
     for english in english_content.english_challenges():
-        html = real_site.html(english.save_as)
+        html = page_tree(real_site, english.save_as)
         assert meta(html, "og:image") == own[english.french.source], english.save_as
         challenge_pages.add(english.save_as)
     for rel, html in public_pages(real_site, kept=True):
@@ -215,13 +213,14 @@ def test_servers_let_browsers_keep_the_images_a_year(real_site):
 
 
 @pytest.fixture(scope="module")
-def second_build(tmp_path_factory):
+def second_build(request):
     """Another copy of the site, built elsewhere with an empty cache of its own."""
-    site = copy_real_site(tmp_path_factory.mktemp("share-second"), drawn_images=False)
-    assert not (site / ".cache").exists()
-    result = build_real_site(site, env={**at_moment("open"), "PYTHONHASHSEED": "7"})
-    assert result.returncode == 0, result.log
-    return site, result
+    with module_folder(request, "share-second") as folder:
+        site = copy_real_site(folder, drawn_images=False, plugins=False)
+        assert not (site / ".cache").exists()
+        result = build_real_site(site, env={**at_moment("open"), "PYTHONHASHSEED": "7"})
+        assert result.returncode == 0, result.log
+        yield site, result
 
 
 def _images(build):
@@ -246,7 +245,7 @@ def test_the_cache_keeps_each_image_outside_the_output_by_its_digest(second_buil
 
 def test_a_warm_build_copies_its_images_from_the_cache(real_site, tmp_path):
     # The copy's cache holds what real_site's build drew (the same site, at the same moment).
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     cache = site / ".cache" / "share-images"
     assert len(list(cache.glob("*.png"))) >= len(_images(real_site)), "no warm cache"
     # Mark every cached file: the next build writes the marked bytes, so it drew none.
@@ -264,7 +263,7 @@ def test_a_warm_build_copies_its_images_from_the_cache(real_site, tmp_path):
 
 
 def test_a_new_title_makes_a_new_image_with_a_new_name(real_site, tmp_path):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     challenge = CHALLENGES[0]
     path = site / challenge.source
     text_before = path.read_text(encoding="utf-8")
@@ -274,7 +273,7 @@ def test_a_new_title_makes_a_new_image_with_a_new_name(real_site, tmp_path):
     )
     result = build_real_site(site, env=at_moment("open"))
     assert result.returncode == 0, result.log
-    html = result.html(challenge.save_as)
+    html = page_tree(result, challenge.save_as)
     assert "Un tout autre titre" in meta(html, "og:image:alt")
     name = meta(html, "og:image").rsplit("/", 1)[1]
     assert name not in _images(real_site)  # the same site, built at the same moment
@@ -435,7 +434,7 @@ HOSTILE_FRONT = (
 
 
 def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
-    site = copy_real_site(tmp_path / "site")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     challenge = CHALLENGES[0]
     path = site / challenge.source
     front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
@@ -447,9 +446,10 @@ def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
     path.write_text("\n".join(kept) + "\n" + HOSTILE_FRONT + "---\n" + body, encoding="utf-8")
     result = build_real_site(site, env=at_moment("open"))
     assert result.returncode == 0, result.log
-    html = result.html(challenge.save_as)
     # The job posting's JSON-LD is a data block (tests/test_job_postings.py checks its escaping).
-    assert not html.head.select('script:not([type="application/ld+json"]), b')
+    head = result.html(challenge.save_as).head
+    assert not head.select('script:not([type="application/ld+json"]), b')
+    html = page_tree(result, challenge.save_as)
     alt = meta(html, "og:image:alt")
     assert alt.startswith('Défi « "><script>alert(1)</script> &amp; ${HOME} %s Interminable')
     assert '<b>Agence</b> "de" l\'Essai' in alt
@@ -459,8 +459,8 @@ def test_a_hostile_challenge_builds_its_image_and_tags_as_text(tmp_path):
 
 
 def test_no_page_can_take_the_address_of_a_share_image(real_site, tmp_path):
-    address = meta(real_site.html("index.html"), "og:image")
-    site = copy_real_site(tmp_path / "site")
+    address = meta(page_tree(real_site, "index.html"), "og:image")
+    site = copy_real_site(tmp_path / "site", plugins=False)
     page = site / "pages" / "prise.md"
     page.write_text(f"---\ntitle: Prise\npermalink: {address}\n---\nTexte.\n", encoding="utf-8")
     result = build_real_site(site, env=at_moment("open"))

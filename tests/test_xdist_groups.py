@@ -80,3 +80,12 @@ def test_xdist_sends_each_group_to_one_worker(tmp_path):
         workers.setdefault("nu" if name == "nu" else path, set()).add(worker)
     assert all(len(one) == 1 for one in workers.values()), workers
     assert len(set.union(*workers.values())) == 2, workers  # still spread over both
+
+
+def test_the_tests_that_import_frictionless_share_one_worker():
+    ids = [
+        "tests/test_open_data.py::test_each_file_is_valid_against_the_table_schema[csv]",
+        "tests/test_open_data.py::test_each_file_is_valid_against_the_table_schema[json]",
+        "tests/test_open_data.py::test_the_schema_itself_is_a_valid_table_schema",
+    ]
+    assert len({xdist_groups.group_of(nodeid) for nodeid in ids}) == 1

@@ -28,6 +28,11 @@ GROUPS = [
     # The page-weight tests that are not per build share one visit of every page (fixture
     # visits, module-scoped); the others are parametrized by build.
     (re.compile(r"^tests/test_budgets\.py::test_\w+$"), "budget-visits"),
+    # The tests that import frictionless (a second of imports), in one worker only.
+    (
+        re.compile(r"^tests/test_open_data\.py::test_(each_file_is_valid|the_schema_itself)"),
+        "frictionless",
+    ),
 ]
 
 
