@@ -3,6 +3,7 @@
 import contextlib
 import re
 import socket
+import subprocess
 import sys
 
 import pytest
@@ -239,9 +240,24 @@ def clean_build(site):
     assert "WARNING" not in result.log and "ERROR" not in result.log, result.log
 
 
+def link_node_tools(site):
+    """npm's tools of the working tree in a copy, linked one by one, with the copy's own mark
+    that they are installed (the Makefile's NODE_TOOLS): `make cms` there never runs
+    `npm ci`, which through a link to the whole node_modules/ would empty the working
+    tree's while other tests use it."""
+    tools = site / "node_modules"
+    tools.mkdir()
+    for entry in (ROOT / "node_modules").iterdir():
+        if not entry.name.startswith(".installed-"):
+            (tools / entry.name).symlink_to(entry)
+    with (site / "package-lock.json").open("rb") as lock:
+        digest = subprocess.run(["cksum"], stdin=lock, capture_output=True, check=True).stdout
+    (tools / f".installed-{digest.split()[0].decode()}").touch()
+
+
 def with_backend_on(site, port):
     """A copy of the project whose decap-server listens on `port`, with npm's tools."""
-    (site / "node_modules").symlink_to(ROOT / "node_modules")
+    link_node_tools(site)
     conf = site / "pelicanconf.py"
     url = f"http://127.0.0.1:{port}/api/v1"
     conf.write_text(

@@ -1,6 +1,7 @@
 """`make html` replaces output/ whole, and only with a build that fully succeeded."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,13 +17,19 @@ pytestmark = pytest.mark.slow
 CHALLENGE = site_content.challenges()[0]  # any challenge of the content
 
 
-@pytest.fixture
-def site(tmp_path):
-    """A copy of the project, built once with `make html`."""
-    site = copy_real_project(tmp_path / "site")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A copy of the project, built once with `make html`: the tests only read it."""
+    site = copy_real_project(tmp_path_factory.mktemp("built") / "site")
     returncode, log = run_make(site, "html")
     assert returncode == 0, log
     return site
+
+
+@pytest.fixture
+def site(built, tmp_path):
+    """A copy of that built project, output/ and hidden files with their dates, to change."""
+    return shutil.copytree(built, tmp_path / "site", symlinks=True)
 
 
 def edit(path, old, new):
@@ -132,8 +139,8 @@ def test_a_renamed_page_leaves_no_stale_file(site):
     assert not old.parent.exists()
 
 
-def test_output_stays_a_plain_folder_with_the_usual_rights(site):
-    output = site / "output"
+def test_output_stays_a_plain_folder_with_the_usual_rights(built):
+    output = built / "output"
     assert output.is_dir()
     assert not output.is_symlink()
     umask = os.umask(0)

@@ -3,6 +3,7 @@ characters, unread file names, `{{ site }}`, full disks, a symlinked output/, a 
 
 import errno
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -145,6 +146,19 @@ def _run_build_script(site, env=None):
     return result.returncode, result.stdout + result.stderr
 
 
+PLUGINS = [str(ROOT / "plugins"), str(FIXTURES / "plugins")]
+
+
+@pytest.fixture(scope="module")
+def built_by_script(tmp_path_factory):
+    """A fixture site built by scripts/build.py, for the tests to copy and change."""
+    site = tmp_path_factory.mktemp("built-by-script") / "site"
+    _fixture_settings(site, PLUGIN_PATHS=PLUGINS)
+    returncode, log = _run_build_script(site)
+    assert returncode == 0, log
+    return site
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("code", "cause", "fix"),
@@ -162,14 +176,12 @@ def _run_build_script(site, env=None):
         ),
     ],
 )
-def test_a_refused_write_is_one_message_and_output_stays(tmp_path, code, cause, fix):
-    site = tmp_path / "site"
-    plugins = [str(ROOT / "plugins"), str(FIXTURES / "plugins")]
-    _fixture_settings(site, PLUGIN_PATHS=plugins)
-    returncode, log = _run_build_script(site)
-    assert returncode == 0, log
+def test_a_refused_write_is_one_message_and_output_stays(
+    built_by_script, tmp_path, code, cause, fix
+):
+    site = shutil.copytree(built_by_script, tmp_path / "site", symlinks=True)
     before = tree(site / "output")
-    _rewrite_settings(site, PLUGIN_PATHS=plugins, PLUGINS=["jekyll_compat", "disk_full"])
+    _rewrite_settings(site, PLUGIN_PATHS=PLUGINS, PLUGINS=["jekyll_compat", "disk_full"])
     returncode, log = _run_build_script(site, env={**os.environ, "FAIL_ERRNO": str(code)})
     assert returncode == 1
     assert "Traceback" not in log

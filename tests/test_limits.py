@@ -216,8 +216,9 @@ def test_make_serve_rebuilds_once_a_hostile_file_is_deleted(tmp_path):
         cgu = served.site / "pages" / "cgu.md"
         cgu.write_text(cgu.read_text(encoding="utf-8") + "\nRéparé.\n", encoding="utf-8")
         assert wait_for(served.url + "/cgu/", "Réparé."), served.output()
-        after = served.output().split(stopped, 1)[1]
-        assert "Site reconstruit : les pages ouvertes se rechargent." in after
+        # The new site is in place a moment before `make serve` says so.
+        rebuilt = "Site reconstruit : les pages ouvertes se rechargent."
+        assert wait_until(lambda: rebuilt in served.output().split(stopped, 1)[1]), served.output()
 
 
 def test_a_build_that_does_not_answer_in_time_is_killed_and_the_next_starts_afresh(tmp_path):

@@ -137,9 +137,15 @@ def test_the_next_call_prepared_by_the_team_passes_the_real_site_tests(tmp_path)
     assert (output / "defis/cartes-des-communs/index.html").is_file()
 
     # The real-site tests, run on the copy, expect what its content says.
-    env = {**os.environ, "EIG_SITE": str(site)}
+    # A run of its own, not a worker of this one: under pytest-xdist's variables, it would
+    # take the builds this session's workers share (conftest.py's session_folder) for its
+    # own, and check pages built from another copy.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST_")}
+    env["EIG_SITE"] = str(site)
     env.pop("SITEURL", None)
     command = [sys.executable, "-m", "pytest", *CHECKS, "-p", "no:cacheprovider", "-v"]
+    # Its own temporary folder, where it builds the copy's site; no other run's is pruned.
+    command += ["--basetemp", str(tmp_path / "pytest")]
     command += ["-m", "not browser and not nginx and not slow", "--tb=short"]
     status, log = run_command(command, ROOT, env)
     assert status == 0, log

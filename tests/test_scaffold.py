@@ -109,12 +109,18 @@ REFUSALS = {
 }
 
 
+@pytest.fixture(scope="module")
+def refusing_project(tmp_path_factory):
+    """One copy of the project for the refusals: each checks that it wrote nothing there."""
+    return copy_real_project(tmp_path_factory.mktemp("refusals") / "site")
+
+
 @pytest.mark.parametrize("case", REFUSALS)
-def test_make_defi_refuses_and_writes_nothing(project, case):
+def test_make_defi_refuses_and_writes_nothing(refusing_project, case):
     arguments, message = REFUSALS[case]
-    before = challenge_files(project)
-    returncode, log = run_make(project, "defi", *arguments)
+    before = challenge_files(refusing_project)
+    returncode, log = run_make(refusing_project, "defi", *arguments)
     assert returncode != 0
     assert message in log.splitlines()
     assert "Traceback" not in log
-    assert challenge_files(project) == before
+    assert challenge_files(refusing_project) == before
