@@ -310,7 +310,10 @@ def at_moment(state):
 def session_folder(tmp_path_factory):
     """A folder all the workers of this test session share (pytest-xdist's recipe)."""
     basetemp = tmp_path_factory.getbasetemp()
-    return basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+    # A pytest started by a worker's test inherits its PYTEST_XDIST_WORKER: only the
+    # worker's own basetemp (popen-gwN) has the session's folder as its parent.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return basetemp.parent if worker and basetemp.name == f"popen-{worker}" else basetemp
 
 
 def locked(lock, wait):

@@ -33,6 +33,11 @@ GROUPS = [
         re.compile(r"^tests/test_open_data\.py::test_(each_file_is_valid|the_schema_itself)"),
         "frictionless",
     ),
+    # Tests that share a costly module-scoped fixture (builds and a browser, nginx,
+    # `make cms`, `make html`): in one worker, which makes it once.
+    (re.compile(r"^(tests/test_(home_first_browser|nginx|atomic_output)\.py)::"), r"\1"),
+    (re.compile(r"^tests/test_admin\.py::test_(an_edit|a_challenge_created)_in_the_back_"), "cms"),
+    (re.compile(r"^(tests/test_editor_errors_more\.py::test_a_refused_write_)"), r"\1"),
 ]
 
 
