@@ -362,7 +362,7 @@ def save_to_reload(workdir, runs, log):
     try:
         if not _wait(lambda: (site / "output" / "index.html").is_file()):
             raise RuntimeError("scripts/serve.py wrote no output/index.html")
-        time.sleep(1)  # let the watcher start
+        # No wait for the watcher: serve.py starts it before its first build.
         original = source.read_text(encoding="utf-8")
         for i in range(runs):
             marker = f"Repère de mesure {i} {time.time_ns()}"
