@@ -236,12 +236,7 @@ def _context(browser, form_host=None, **options):
 
 @contextlib.contextmanager
 def page_in(browser, form_host=None, **options):
-    """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1.
-
-    The per-page tests reuse one such tab from page to page: loading a page in it starts
-    a new document (the site keeps no state), and a new tab costs the browser more than a
-    load does.
-    """
+    """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1."""
     context = _context(browser, form_host, **options)
     try:
         yield context.new_page()
@@ -259,7 +254,7 @@ def kept_local():
 @contextlib.contextmanager
 def _form_stand_in(page, path, form_host):
     """While `page` shows `path`: the form's frame, on the pages that embed it, gets a local
-    stand-in document (on those only: a route turns the tab's cache off)."""
+    stand-in document (a route, on those pages only: it turns the tab's cache off)."""
     if not form_host or path not in FORM_PAGES:
         yield
         return
@@ -279,10 +274,13 @@ def _form_stand_in(page, path, form_host):
 
 @contextlib.contextmanager
 def reused_tab(browser, proxy, **options):
-    """The one tab of a context (its viewport, JavaScript or not) kept on 127.0.0.1 by
-    `proxy`, that the per-page tests load page after page into: loading a page starts a
-    new document (the site keeps no state), and a new tab costs the browser more than a
-    load does, as does a route (Playwright's; the form's stand-in is one, on its pages)."""
+    """A context kept on 127.0.0.1 by `proxy` (its viewport, JavaScript or not) and its one
+    tab, which the per-page tests load page after page into.
+
+    A load starts a new document (the site keeps no state) and costs the browser less than
+    a new tab does; a route, which would pass every request through Playwright and turn the
+    cache off, is left to the form's stand-in, on its pages only.
+    """
     context = browser.new_context(proxy=proxy, **options)
     # A page that lacks what a step waits for fails in seconds, not Playwright's 30.
     context.set_default_timeout(5000)
@@ -356,8 +354,8 @@ def _load_and_check(page, watch, base_url, path, keyboard_too):
     # focus to the body for a press or more, which reads as focus leaving the page. And
     # before axe runs its own code in the page.
     watch.load_lazy_frames()
-    # The keyboard, on the pages the template-only tests check. A new document's Tab walk
-    # starts from its top, as in a tab that never had focus: both walked alike every page.
+    # The keyboard, on the pages the template-only tests check. In the reused tab, a new
+    # document's Tab walk starts from its top as in a new tab (the same walks, every page).
     walk = skip = None
     if keyboard_too:
         walk = keyboard.tab_through(page, frames=bool(srcs))
