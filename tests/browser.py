@@ -198,6 +198,11 @@ _SCROLL_TO_EACH = """(els) => els.map((e) => {
 }).length"""
 
 
+# How long PageWatch.restart() waits at most for requests in flight: 100 x 20 ms.
+_SETTLE_CHECKS = 100
+_SETTLE_PAUSE_MS = 20
+
+
 class PageWatch:
     """Requests, console errors, failed requests and CSP violations of one page, as they
     happen; restart() begins a new record for the next document loaded in the same tab."""
@@ -206,6 +211,7 @@ class PageWatch:
         self.page = page
         self._clear()
         self._since = None  # the requests started since restart(); None: all count
+        self._in_flight = set()
         page.add_init_script(_RECORD_CSP_VIOLATIONS)
         page.add_init_script(_MARK_LOADED_FRAMES)
         page.on("request", self._request)
@@ -213,12 +219,22 @@ class PageWatch:
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
         page.on("requestfailed", self._failed)
+        page.on("requestfinished", lambda request: self._in_flight.discard(request))
         page.on("response", self._response)
 
     def restart(self):
-        """Forget what was seen: call before loading the next page in this tab. A request
-        started before is left out when it fails or answers later (a load cancels those
-        of the page it replaces)."""
+        """Forget what was seen: call before loading the next page in this tab.
+
+        Waits first, a while at most, for the page's requests in flight: a load would
+        cancel them. One that still fails or answers later is left out, being the last
+        page's.
+        """
+        self.page.evaluate("0")  # the page's events so far have now been handled
+        for _ in range(_SETTLE_CHECKS):
+            if not self._in_flight:
+                break
+            self.page.wait_for_timeout(_SETTLE_PAUSE_MS)
+        self._in_flight.clear()
         self._clear()
         self._since = set()
 
@@ -232,6 +248,7 @@ class PageWatch:
         return self._since is None or request in self._since
 
     def _request(self, request):
+        self._in_flight.add(request)
         if self._since is not None:
             self._since.add(request)
         self.requests.append((request.url, is_frame_navigation(request)))
@@ -241,6 +258,7 @@ class PageWatch:
             self.console_errors.append(message.text)
 
     def _failed(self, request):
+        self._in_flight.discard(request)
         if self._ours(request):
             self.failed_requests.append(
                 (request.url, request.failure, is_frame_navigation(request))

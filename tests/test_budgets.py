@@ -243,36 +243,24 @@ class Visit:
 AT_ONCE = 16
 
 
-def _recording_tab(context):
-    """A new tab of `context`, and the list its responses are added to as they come."""
-    page = context.new_page()
-    responses = []
-    page.on("response", lambda response: responses.append(response))
-    return page, responses
-
-
 def visit_all(browser, base, paths, viewport):
-    """Load each page as on a first visit, nothing cached, and record every response."""
+    """Load each page with an empty cache (its own context) and record every response."""
     results = {}
     # A static server sends one URL's bytes alike to every page (the style sheets, fonts
     # and scripts they share): each body is read from the browser and counted once.
     counted = {}
-    # One context, whose tabs load page after page: a context per page costs the browser
-    # far more than a load. Routing turns the browser's cache off (Playwright's
-    # documentation), so each load fetches all it uses, as with an empty cache; the
-    # resources counted were the same, page by page, as with a new context per page.
-    context = browser.new_context(viewport=viewport)
-    block_other_hosts(context)  # the embedded form is the form provider's, not ours
-    tabs = [_recording_tab(context) for _ in paths[:AT_ONCE]]
     for start in range(0, len(paths), AT_ONCE):
-        batch = paths[start : start + AT_ONCE]
-        loads = list(zip(batch, tabs[: len(batch)], strict=True))
-        for path, (page, responses) in loads:
-            responses.clear()
+        loads = []
+        for path in paths[start : start + AT_ONCE]:
+            context = browser.new_context(viewport=viewport)
+            block_other_hosts(context)  # the embedded form is the form provider's, not ours
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda response, seen=responses: seen.append(response))
             page.goto(base + path, wait_until="commit")
-        for path, (page, responses) in loads:
+            loads.append((path, context, page, responses))
+        for path, context, page, responses in loads:
             page.wait_for_load_state("load")
-            # Not just the load event: the browser asks for the page's icon after it.
             page.wait_for_load_state("networkidle")
             result = Visit(path)
             for response in responses:
@@ -282,8 +270,8 @@ def visit_all(browser, base, paths, viewport):
                     body = response.body() if response.status < 300 else b""
                     counted[key] = gzipped(body) if TEXT_TYPES.match(kind) else len(body)
                 result.resources[response.url.removeprefix(base)] = (kind, counted[key])
+            context.close()
             results[path] = result
-    context.close()
     return results
 
 

@@ -326,9 +326,10 @@ def visit(browser, base_urls, form_host, kept_local):
 
         def _visit(state, path):
             if (state, path) not in visits:
-                watch.restart()
-                # The last visit ended on a phone's screen.
+                # The last visit ended on a phone's screen; what its page fetches once
+                # wider is its own (restart() comes after).
                 page.set_viewport_size(DESKTOP)
+                watch.restart()
                 keys = (state, path) in template_checked
                 with _form_stand_in(page, path, form_host):
                     visits[state, path] = _load_and_check(page, watch, base_urls[state], path, keys)
