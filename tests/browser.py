@@ -3,6 +3,8 @@
 import contextlib
 import functools
 import os
+import re
+import socket
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -131,6 +133,12 @@ def is_local(url):
     return host is None or host == HOST
 
 
+# Every URL whose host may not be 127.0.0.1 (more than those, never fewer: is_local()
+# decides): Playwright matches it itself, so requests to the test server never make the
+# round trip to this process.
+MAYBE_ELSEWHERE = re.compile(rf"^(?![a-z][a-z0-9+.-]*://{re.escape(HOST)}(?::\d+)?(?:[/?#]|$))")
+
+
 def block_other_hosts(context):
     """Abort every request of the context that would leave 127.0.0.1; return the list
     the aborted URLs are added to, as they happen."""
@@ -143,8 +151,21 @@ def block_other_hosts(context):
             blocked.append(route.request.url)
             route.abort("blockedbyclient")
 
-    context.route("**/*", handle)
+    context.route(MAYBE_ELSEWHERE, handle)
     return blocked
+
+
+@contextlib.contextmanager
+def other_hosts_refused():
+    """Proxy settings (a context's `proxy`) that keep it on 127.0.0.1 without a route: every
+    other host goes to a proxy port that refuses connections, and fails as it starts.
+
+    A route would pass each request through Playwright, and turns the browser's cache off.
+    """
+    # Bound but not listening: the port is ours and refuses every connection.
+    with socket.socket() as refusing:
+        refusing.bind((HOST, 0))
+        yield {"server": f"http://{HOST}:{refusing.getsockname()[1]}", "bypass": HOST}
 
 
 # -- what a page reports while it loads --------------------------------------------
@@ -177,30 +198,74 @@ _SCROLL_TO_EACH = """(els) => els.map((e) => {
 }).length"""
 
 
+# How long PageWatch.restart() waits at most for requests in flight: 100 x 20 ms.
+_SETTLE_CHECKS = 100
+_SETTLE_PAUSE_MS = 20
+
+
 class PageWatch:
-    """Console errors, failed requests and CSP violations of one page, as they happen."""
+    """Requests, console errors, failed requests and CSP violations of one page, as they
+    happen; restart() begins a new record for the next document loaded in the same tab."""
 
     def __init__(self, page):
         self.page = page
-        self.console_errors = []
-        self.failed_requests = []  # (url, reason, is the navigation of a frame)
-        self.bad_responses = []  # (url, HTTP status)
+        self._clear()
+        self._since = None  # the requests started since restart(); None: all count
+        self._in_flight = set()
         page.add_init_script(_RECORD_CSP_VIOLATIONS)
         page.add_init_script(_MARK_LOADED_FRAMES)
+        page.on("request", self._request)
+        page.on("websocket", lambda ws: self.requests.append((ws.url, False)))
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
         page.on("requestfailed", self._failed)
+        page.on("requestfinished", lambda request: self._in_flight.discard(request))
         page.on("response", self._response)
+
+    def restart(self):
+        """Forget what was seen: call before loading the next page in this tab.
+
+        Waits first, a while at most, for the page's requests in flight: a load would
+        cancel them. One that still fails or answers later is left out, being the last
+        page's.
+        """
+        self.page.evaluate("0")  # the page's events so far have now been handled
+        for _ in range(_SETTLE_CHECKS):
+            if not self._in_flight:
+                break
+            self.page.wait_for_timeout(_SETTLE_PAUSE_MS)
+        self._in_flight.clear()
+        self._clear()
+        self._since = set()
+
+    def _clear(self):
+        self.requests = []  # (url, is the navigation of a frame), as they start
+        self.console_errors = []
+        self.failed_requests = []  # (url, reason, is the navigation of a frame)
+        self.bad_responses = []  # (url, HTTP status)
+
+    def _ours(self, request):
+        return self._since is None or request in self._since
+
+    def _request(self, request):
+        self._in_flight.add(request)
+        if self._since is not None:
+            self._since.add(request)
+        self.requests.append((request.url, is_frame_navigation(request)))
 
     def _console(self, message):
         if message.type == "error":
             self.console_errors.append(message.text)
 
     def _failed(self, request):
-        self.failed_requests.append((request.url, request.failure, is_frame_navigation(request)))
+        self._in_flight.discard(request)
+        if self._ours(request):
+            self.failed_requests.append(
+                (request.url, request.failure, is_frame_navigation(request))
+            )
 
     def _response(self, response):
-        if response.status >= 400:
+        if response.status >= 400 and self._ours(response.request):
             self.bad_responses.append((response.url, response.status))
 
     def load_lazy_frames(self):

@@ -159,16 +159,23 @@ def tab_through(page, frames=False):
     return TabWalk(stops, focusable, unreached, ring_without_focus)
 
 
+# Focuses the first skip link (as Playwright's focus() does); its href, or null if none.
+_FOCUS_FIRST_SKIP_LINK = """() => {
+  const link = document.querySelector(".fr-skiplinks a");
+  if (!link) return null;
+  link.focus();
+  return link.getAttribute("href");
+}"""
+
+
 def follow_first_skip_link(page):
     """Focus the first skip link, press Enter; return (its href, focused element's id, tag).
 
     (None, None, None) when the page has no skip link.
     """
-    links = page.locator(".fr-skiplinks a")
-    if links.count() == 0:
+    href = page.evaluate(_FOCUS_FIRST_SKIP_LINK)
+    if href is None:
         return None, None, None
-    href = links.first.get_attribute("href")
-    links.first.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("(h) => location.hash === h", arg=href, timeout=5000)
     focused = page.evaluate("() => [document.activeElement.id, document.activeElement.tagName]")

@@ -10,6 +10,7 @@ deliberately broken page, to prove that they catch what they claim to).
 import contextlib
 import json
 import os
+import re
 import runpy
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -27,9 +28,9 @@ from browser import (
     add_axe,
     axe_violations,
     describe_violations,
-    is_frame_navigation,
     is_local,
     launch,
+    other_hosts_refused,
     page_file,
     serve,
     site_pages,
@@ -235,12 +236,7 @@ def _context(browser, form_host=None, **options):
 
 @contextlib.contextmanager
 def page_in(browser, form_host=None, **options):
-    """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1.
-
-    The per-page tests reuse one such tab from page to page: loading a page in it starts
-    a new document (the site keeps no state), and a new tab costs the browser more than a
-    load does.
-    """
+    """A page in a fresh context (its own viewport, JavaScript or not), kept on 127.0.0.1."""
     context = _context(browser, form_host, **options)
     try:
         yield context.new_page()
@@ -249,9 +245,55 @@ def page_in(browser, form_host=None, **options):
 
 
 @pytest.fixture(scope="session")
-def phone_without_javascript(browser, form_host):
+def kept_local():
+    """Proxy settings for the per-page tests' contexts: no host but 127.0.0.1 is reached."""
+    with other_hosts_refused() as proxy:
+        yield proxy
+
+
+@contextlib.contextmanager
+def _form_stand_in(page, path, form_host):
+    """While `page` shows `path`: the form's frame, on the pages that embed it, gets a local
+    stand-in document (a route, on those pages only: it turns the tab's cache off)."""
+    if not form_host or path not in FORM_PAGES:
+        yield
+        return
+
+    # Matched by Playwright itself: the page's other requests stay out of this process.
+    is_form = re.compile(rf"^https?://{re.escape(form_host)}(?::\d+)?(?:[/?#]|$)")
+
+    def stand_in(route):
+        route.fulfill(status=200, content_type="text/html", body=FORM_STAND_IN)
+
+    page.route(is_form, stand_in)
+    try:
+        yield
+    finally:
+        page.unroute(is_form, stand_in)
+
+
+@contextlib.contextmanager
+def reused_tab(browser, proxy, **options):
+    """A context kept on 127.0.0.1 by `proxy` (its viewport, JavaScript or not) and its one
+    tab, which the per-page tests load page after page into.
+
+    A load starts a new document (the site keeps no state) and costs the browser less than
+    a new tab does; a route, which would pass every request through Playwright and turn the
+    cache off, is left to the form's stand-in, on its pages only.
+    """
+    context = browser.new_context(proxy=proxy, **options)
+    # A page that lacks what a step waits for fails in seconds, not Playwright's 30.
+    context.set_default_timeout(5000)
+    try:
+        yield context, context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def phone_without_javascript(browser, kept_local):
     """The phone-sized tab of the per-page tests, JavaScript off."""
-    with page_in(browser, form_host, java_script_enabled=False, viewport=MOBILE) as tab:
+    with reused_tab(browser, kept_local, java_script_enabled=False, viewport=MOBILE) as (_, tab):
         yield tab
 
 
@@ -261,6 +303,7 @@ class Visit:
 
     violations: list  # axe
     iframe_srcs: list
+    icons: list  # the addresses of its icons (<link rel=icon>)
     requests: list  # (url, whether it is the navigation of an embedded frame)
     console_errors: list
     failed_requests: list  # (url, reason, frame navigation)
@@ -273,58 +316,69 @@ class Visit:
 
 
 @pytest.fixture(scope="session")
-def visit(browser, base_urls, form_host):
-    """Load each page once in a shared context; the per-page tests read the result."""
+def visit(browser, base_urls, form_host, kept_local):
+    """Load each page once, all in one tab; the per-page tests read the result."""
     template_checked = set(_template_checked_pages())
-    context = _context(browser, form_host, viewport=DESKTOP)
-    add_axe(context)
     visits = {}
+    with reused_tab(browser, kept_local, viewport=DESKTOP) as (context, page):
+        add_axe(context)
+        watch = PageWatch(page)
 
-    def _visit(state, path):
-        if (state, path) not in visits:
-            # A fresh tab: the keyboard walk starts from a tab that never had focus.
-            page = context.new_page()
-            watch = PageWatch(page)
-            requests = []
-            page.on("request", lambda r: requests.append((r.url, is_frame_navigation(r))))
-            page.on("websocket", lambda ws: requests.append((ws.url, False)))
-            try:
-                response = page.goto(base_urls[state] + quote(path), wait_until="load")
-                status = response.status if response else None
-                assert status == 200, f"{path}: HTTP status {status}"
-                srcs = page.eval_on_selector_all("iframe[src]", "els => els.map(e => e.src)")
-                # Before the keyboard walk: a frame whose document arrives while Tab passes
-                # it drops focus to the body for a press or more, which reads as focus
-                # leaving the page. And before axe runs its own code in the page.
-                watch.load_lazy_frames()
-                # The keyboard, on the pages the template-only tests check.
-                walk = skip = None
-                if (state, path) in template_checked:
-                    walk = keyboard.tab_through(page, frames=bool(srcs))
-                    skip = keyboard.follow_first_skip_link(page)
-                violations = axe_violations(page)
-                csp = watch.csp_violations()
-                console = list(watch.console_errors)
-                overflow, unreachable = _on_a_phone(page)
-                visits[state, path] = Visit(
-                    violations,
-                    srcs,
-                    requests,
-                    console,
-                    watch.failed_requests,
-                    watch.bad_responses,
-                    csp,
-                    walk,
-                    skip,
-                    overflow,
-                    unreachable,
-                )
-            finally:
-                page.close()
-        return visits[state, path]
+        def _visit(state, path):
+            if (state, path) not in visits:
+                # The last visit ended on a phone's screen; what its page fetches once
+                # wider is its own (restart() comes after).
+                page.set_viewport_size(DESKTOP)
+                watch.restart()
+                keys = (state, path) in template_checked
+                with _form_stand_in(page, path, form_host):
+                    visits[state, path] = _load_and_check(page, watch, base_urls[state], path, keys)
+            return visits[state, path]
 
-    yield _visit
-    context.close()
+        yield _visit
+
+
+# The addresses of the page's frames and of its icons, resolved.
+_FRAMES_AND_ICONS = """() => [
+  [...document.querySelectorAll("iframe[src]")].map((e) => e.src),
+  [...document.querySelectorAll("link[rel~=icon i][href]")].map((e) => e.href),
+]"""
+
+
+def _load_and_check(page, watch, base_url, path, keyboard_too):
+    """The Visit of the page at `path`, loaded in `page` at desktop size."""
+    response = page.goto(base_url + quote(path), wait_until="load")
+    status = response.status if response else None
+    assert status == 200, f"{path}: HTTP status {status}"
+    srcs, icons = page.evaluate(_FRAMES_AND_ICONS)
+    # Before the keyboard walk: a frame whose document arrives while Tab passes it drops
+    # focus to the body for a press or more, which reads as focus leaving the page. And
+    # before axe runs its own code in the page.
+    watch.load_lazy_frames()
+    # The keyboard, on the pages the template-only tests check. In the reused tab, a new
+    # document's Tab walk starts from its top as in a new tab (the same walks, every page).
+    walk = skip = None
+    if keyboard_too:
+        walk = keyboard.tab_through(page, frames=bool(srcs))
+        skip = keyboard.follow_first_skip_link(page)
+    violations = axe_violations(page)
+    csp = watch.csp_violations()
+    console = list(watch.console_errors)
+    overflow, unreachable = _on_a_phone(page)
+    return Visit(
+        violations,
+        srcs,
+        icons,
+        watch.requests,
+        console,
+        watch.failed_requests,
+        watch.bad_responses,
+        csp,
+        walk,
+        skip,
+        overflow,
+        unreachable,
+    )
 
 
 def _run_nu(urls):
@@ -432,20 +486,49 @@ _SHOWN = """(els) => els.map((e) => {
 })"""
 
 
+# The element at `index` of those `selector` finds, scrolled into view as Playwright's
+# click() would: [how many there are, the centre of its first box, or null if not shown].
+_TO_CLICK = (
+    """([selector, index]) => {
+  const els = document.querySelectorAll(selector);
+  const e = els[index];
+  if (!e || !("""
+    + _SHOWN
+    + """)([e])[0]) return [els.length, null];
+  e.scrollIntoView({ block: "nearest", inline: "nearest" });
+  const r = e.getClientRects()[0];
+  return [els.length, [r.x + r.width / 2, r.y + r.height / 2]];
+}"""
+)
+
+
+def _click_each_shown(page, selector):
+    """Click each shown element `selector` finds with the mouse, at its centre, one after
+    the other (a click may move the next); how many were clicked.
+
+    The mouse, not Playwright's click(), which first waits for frames to check that the
+    element holds still and would get the click: an element covered by another gives the
+    click to that one, and what it should open stays closed, which the caller checks.
+    """
+    index, count, clicked = 0, 1, 0
+    while index < count:
+        count, centre = page.evaluate(_TO_CLICK, [selector, index])
+        if centre:
+            page.mouse.click(*centre)
+            clicked += 1
+        index += 1
+    return clicked
+
+
 def _open_menu(page):
     """Open the header's menu with its button, when a small screen shows one."""
-    button = page.locator(".fr-header__navbar .fr-btn--menu")
-    if any(button.evaluate_all(_SHOWN)):
-        button.click()
+    if _click_each_shown(page, ".fr-header__navbar .fr-btn--menu"):
         page.locator("#menu").wait_for(state="visible")
 
 
 def _open_disclosures(page):
     """Open the header's <details> (the language selector) by their summary, as a person does."""
-    summaries = page.locator("header details > summary")
-    for i, shown in enumerate(summaries.evaluate_all(_SHOWN)):
-        if shown:
-            summaries.nth(i).click()
+    _click_each_shown(page, "header details > summary")
 
 
 def _on_a_phone(page):
@@ -505,9 +588,12 @@ def test_page_is_valid_html(state, page_path, base_urls, nu_messages):
 
 def test_page_requests_nothing_from_other_hosts(state, page_path, visit, form_host):
     seen = visit(state, page_path)
+    # A tab fetches an icon once per address, not again for each page that shows it: the
+    # page's icon links say where it would.
+    requested = seen.requests + [(icon, False) for icon in seen.icons]
     outside = [
         url
-        for url, frame_navigation in seen.requests
+        for url, frame_navigation in requested
         if not is_local(url)
         and not _is_embedded_form(page_path, url, frame_navigation, seen, form_host)
     ]
@@ -595,11 +681,12 @@ _WITHOUT_JAVASCRIPT = (
 
 
 def test_page_works_without_javascript(
-    state, page_path, phone_without_javascript, base_urls, form_url
+    state, page_path, phone_without_javascript, base_urls, form_url, form_host
 ):
     """Content, navigation and, while the call is open, the form's link: all without script."""
     page = phone_without_javascript
-    page.goto(base_urls[state] + quote(page_path))
+    with _form_stand_in(page, page_path, form_host):
+        page.goto(base_urls[state] + quote(page_path))
     seen = page.evaluate(_WITHOUT_JAVASCRIPT, [form_url])
     assert seen["heading_shown"], f"no visible <h1> on {page_path}: {seen}"
     assert seen["text"] > 40, f"{page_path}: empty <main>"

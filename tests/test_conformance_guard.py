@@ -28,6 +28,9 @@ def test_the_browser_suite_fails_on_a_broken_page_and_names_page_and_faults(tmp_
     selected = " or ".join(test for test, _ in EXPECTED)
     command = [sys.executable, "-m", "pytest", "tests/test_conformance.py", "-k", selected]
     command += ["-p", "no:cacheprovider", "-q", "--tb=short", "-rf"]
+    # A folder of its own: in pytest's shared one, the run would end by deleting the older
+    # sessions' folders there (other runs' builds), which can take longer than the run.
+    command.append(f"--basetemp={tmp_path / 'run'}")
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
