@@ -362,7 +362,10 @@ def save_to_reload(workdir, runs, log):
     try:
         if not _wait(lambda: (site / "output" / "index.html").is_file()):
             raise RuntimeError("scripts/serve.py wrote no output/index.html")
-        # No wait for the watcher: serve.py starts it before its first build.
+        # An editor's first save comes seconds after `make serve` starts: not while the
+        # build process still tidies up after its first build (serve.py's watcher, itself,
+        # starts before that build).
+        time.sleep(1)
         original = source.read_text(encoding="utf-8")
         for i in range(runs):
             marker = f"Repère de mesure {i} {time.time_ns()}"
