@@ -307,6 +307,11 @@ def at_moment(state):
     return {**os.environ, "SOURCE_DATE_EPOCH": str(int(CALL_MOMENTS[state].timestamp()))}
 
 
+def another_time_zone():
+    """A time zone other than this process's, for a second build to compare with a session's."""
+    return "America/Cayenne" if os.environ.get("TZ") != "America/Cayenne" else "Asia/Tokyo"
+
+
 def session_folder(tmp_path_factory):
     """A folder all the workers of this test session share (pytest-xdist's recipe)."""
     basetemp = tmp_path_factory.getbasetemp()

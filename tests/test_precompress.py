@@ -8,7 +8,7 @@ import gzip
 
 import brotli
 import pytest
-from conftest import ROOT, at_moment, build_real_site, copy_real_site
+from conftest import ROOT, at_moment, build_real_site, copy_real_site, tree
 
 TEXT = {".css", ".html", ".ics", ".svg", ".txt", ".webmanifest", ".xml"}
 VENDORED = "static/decap/"  # copied with their .gz, never compressed by the build
@@ -67,25 +67,19 @@ def test_the_development_build_writes_no_compressed_file(real_site):
     assert made and all(name.startswith(VENDORED) and name.endswith(".js.gz") for name in made)
 
 
-def _files(output):
-    return {
-        p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()
-    }
-
-
 def _publish(tmp_path, name):
     """A build made as the session's published_site is (conftest.py's REAL_BUILDS)."""
     site = copy_real_site(tmp_path / name)
     env = {k: v for k, v in at_moment("open").items() if k != "SITEURL"}
     result = build_real_site(site, conf="publishconf.py", env=env)
     assert result.returncode == 0, result.log
-    return _files(result.output)
+    return tree(result.output)
 
 
 @pytest.mark.slow
 def test_two_builds_of_the_same_sources_give_the_same_bytes(published_site, tmp_path):
     # The session's build is the first of the two: only the second is made here.
-    first, second = _files(published_site.output), _publish(tmp_path, "two")
+    first, second = tree(published_site.output), _publish(tmp_path, "two")
     assert sorted(first) == sorted(second)
     # pelican-sitemap dates pages without a date by the clock, not SOURCE_DATE_EPOCH:
     # not this plugin's output, left out here.
