@@ -89,6 +89,11 @@ def parse_file(path, parser="html.parser"):
     return parsed[key]
 
 
+def attribute_text(node, name):
+    """A Lexbor node's attribute as text: "" when bare (Lexbor gives None) or absent."""
+    return node.attributes.get(name) or ""
+
+
 @dataclass
 class Build:
     """What one Pelican run did: its exit status, its log, its output folder."""

@@ -7,7 +7,13 @@ Each state is built at a moment computed from CALL_OPENS and CALL_CLOSES, at its
 import pytest
 import site_content
 from browser import is_back_office
-from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site
+from conftest import (
+    at_moment,
+    attribute_text,
+    build_real_site,
+    build_real_site_with,
+    copy_real_site,
+)
 
 FORM = site_content.form_url()
 OPENS, CLOSES = site_content.call_dates()
@@ -19,7 +25,7 @@ STATE_PAGES = ["index.html", f"{APPLY_PAGE}index.html", *(c.save_as for c in CHA
 
 
 def form_links(result, save_as):
-    hrefs = [a.attributes["href"] or "" for a in result.tree(save_as).css("a[href]")]
+    hrefs = [attribute_text(a, "href") for a in result.tree(save_as).css("a[href]")]
     return [href for href in hrefs if href.startswith(FORM)]
 
 

@@ -11,7 +11,7 @@ import css_purge
 import dsfr_css
 import pytest
 import vendor_dsfr
-from conftest import parse_file
+from conftest import attribute_text, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CSS = ROOT / "static" / "dsfr" / "dsfr.min.css"
@@ -207,7 +207,7 @@ def used_dsfr_classes(real_site, upcoming_site, closed_site, published_site):
     for build in (upcoming_site, real_site, closed_site, published_site):
         for page in sorted(build.output.rglob("*.html")):
             for element in parse_file(page, "lexbor").css("[class]"):
-                for name in (element.attributes["class"] or "").split():
+                for name in attribute_text(element, "class").split():
                     if name.startswith("fr-"):
                         used.setdefault(name, page.relative_to(build.output).as_posix())
     return used

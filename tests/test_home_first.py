@@ -8,7 +8,7 @@ a link to the challenges, and, while the form is shut, the mailing list if set.
 import english_content
 import pytest
 import site_content
-from conftest import at_moment, build_real_site_with, module_folder
+from conftest import at_moment, attribute_text, build_real_site_with, module_folder
 
 FORM = site_content.form_url()
 OPENS, CLOSES = site_content.call_dates()
@@ -49,7 +49,7 @@ def mailing_links(result, save_as):
 def ancestor(node, class_name):
     """The nearest element around `node` of that class, or None."""
     node = node.parent
-    while node is not None and class_name not in (node.attributes.get("class") or "").split():
+    while node is not None and class_name not in attribute_text(node, "class").split():
         node = node.parent
     return node
 
@@ -154,8 +154,8 @@ def test_mailing_list_needs_no_form_and_no_request_of_ours(with_mailing_list, st
     for save_as in ["index.html", *STATE_PAGES, "donnees-personnelles/index.html"]:
         page = with_mailing_list[state].tree(save_as)
         assert page.css("form") == [], save_as
-        fetched = [t.attributes["src"] or "" for t in page.css("[src]")]
-        fetched += [t.attributes["href"] or "" for t in page.css("link[href]")]
+        fetched = [attribute_text(t, "src") for t in page.css("[src]")]
+        fetched += [attribute_text(t, "href") for t in page.css("link[href]")]
         assert not any(host in url for url in fetched), save_as
 
 

@@ -17,6 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import (
     at_moment,
+    attribute_text,
     build_real_site,
     build_real_site_with,
     copy_real_site,
@@ -200,7 +201,7 @@ def test_direct_apply_only_while_the_page_leads_to_the_form(request, state):
         posting = postings(build, challenge)[0]
         tree = tree_of(build, challenge.save_as)
         links = tree.css("main a[href]")
-        leads_to_form = any((a.attributes["href"] or "").startswith(form) for a in links)
+        leads_to_form = any(attribute_text(a, "href").startswith(form) for a in links)
         assert posting["directApply"] is (STATE_OF[state] == "open"), challenge.source
         assert posting["directApply"] is leads_to_form, challenge.source
 

@@ -13,6 +13,7 @@ import site_content
 from conftest import (
     ROOT,
     at_moment,
+    attribute_text,
     build_real_site,
     build_real_site_with,
     copy_real_site,
@@ -57,7 +58,7 @@ def meta(html, key):
         if key in (tag.attributes.get("property"), tag.attributes.get("name"))
     ]
     assert len(found) == 1, (key, [tag.html for tag in found])
-    return found[0].attributes["content"] or ""  # Lexbor: None for a bare attribute
+    return attribute_text(found[0], "content")
 
 
 def image_file(build, address, siteurl=""):
