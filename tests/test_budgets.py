@@ -23,7 +23,7 @@ from browser import (
     serve,
     site_pages,
 )
-from bs4.element import CData, NavigableString
+from conftest import attribute_text
 from playwright.sync_api import sync_playwright
 
 KB = 1024
@@ -55,20 +55,21 @@ def build(request):
 
 def pages(build):
     """(path in the output folder, parsed HTML) of every public HTML file the build wrote
-    (the back office, for editors only, loads Decap CMS: tests/test_admin.py). The parsed
-    pages are the session's (Build.html): read them, never change them."""
+    (the back office, for editors only, loads Decap CMS: tests/test_admin.py), as a
+    browser parses it (Lexbor: Build.tree). The parsed pages are the session's: read
+    them, never change them."""
     for path in sorted(p for p in build.output.rglob("*.html") if not is_back_office(p)):
         rel = path.relative_to(build.output).as_posix()
-        yield rel, build.html(rel)
+        yield rel, build.tree(rel)
 
 
 def visible_text(html):
-    """The text of a page, as get_text() gives it, without that of its scripts and style
-    sheets (nor comments), read without changing the parsed page."""
+    """The text of a page without that of its scripts and style sheets (comments are
+    nodes of their own, not text)."""
     return "".join(
-        text
-        for text in html.find_all(string=True)
-        if type(text) in (NavigableString, CData) and text.parent.name not in ("script", "style")
+        node.text_content or ""
+        for node in html.root.traverse(include_text=True)
+        if node.tag == "-text" and node.parent.tag not in ("script", "style")
     )
 
 
@@ -82,8 +83,8 @@ def local_file(build, url):
 
 def stylesheets(build, html):
     """(URL, file) of every style sheet a page links."""
-    links = html.select('link[rel~="stylesheet"][href]')
-    return [(link["href"], local_file(build, link["href"])) for link in links]
+    hrefs = [attribute_text(link, "href") for link in html.css('link[rel~="stylesheet"][href]')]
+    return [(href, local_file(build, href)) for href in hrefs]
 
 
 def font_faces(css_url, css_text):
@@ -101,7 +102,8 @@ def font_faces(css_url, css_text):
 
 def test_every_page_html_is_within_budget(build):
     over = []
-    for rel, _ in pages(build):
+    for path in sorted(p for p in build.output.rglob("*.html") if not is_back_office(p)):
+        rel = path.relative_to(build.output).as_posix()
         size = gzipped((build.output / rel).read_bytes())
         if size > HTML_BUDGET:
             over.append(f"{rel}: HTML is {kb(size)} gzipped, budget {kb(HTML_BUDGET)}")
@@ -123,16 +125,17 @@ def test_every_page_javascript_is_deferred_and_within_budget(build):
     problems = []
     for rel, html in pages(build):
         total = 0
-        for script in html.find_all("script"):
-            if script.get("type") == "application/ld+json" and not script.get("src"):
+        for script in html.css("script"):
+            kind, src = attribute_text(script, "type"), attribute_text(script, "src")
+            if kind == "application/ld+json" and not src:
                 continue  # a data block (structured data): no script, nothing runs
-            if not script.get("src"):
+            if not src:
                 problems.append(f"{rel}: an inline <script> (only deferred files are allowed)")
                 continue
-            deferred = script.has_attr("defer") or script.get("type") == "module"
+            deferred = "defer" in script.attributes or kind == "module"
             if not deferred:
-                problems.append(f"{rel}: {script['src']} is neither defer nor a module")
-            total += gzipped(local_file(build, script["src"]).read_bytes())
+                problems.append(f"{rel}: {src} is neither defer nor a module")
+            total += gzipped(local_file(build, src).read_bytes())
         if total > JS_BUDGET:
             problems.append(f"{rel}: JavaScript is {kb(total)} gzipped, budget {kb(JS_BUDGET)}")
     assert not problems, "\n".join(problems)
@@ -157,7 +160,7 @@ def test_fonts_are_woff2_and_swap(build):
 def test_every_page_preloads_the_regular_font_it_uses(build):
     problems = []
     for rel, html in pages(build):
-        if html.find("meta", attrs={"http-equiv": "refresh"}):
+        if html.css_first('meta[http-equiv="refresh"]'):
             continue  # a redirect stub shows no text
         regular = {
             urlsplit(src).path
@@ -169,8 +172,8 @@ def test_every_page_preloads_the_regular_font_it_uses(build):
         }
         preloads = [
             link
-            for link in html.select('link[rel~="preload"][as="font"]')
-            if urlsplit(link.get("href", "")).path in regular
+            for link in html.css('link[rel~="preload"][as="font"]')
+            if urlsplit(attribute_text(link, "href")).path in regular
         ]
         if not regular:
             problems.append(f"{rel}: no regular (400, normal) @font-face in its CSS")
@@ -179,7 +182,7 @@ def test_every_page_preloads_the_regular_font_it_uses(build):
                 f"{rel}: the regular font ({', '.join(sorted(regular))}) is not preloaded"
             )
         for link in preloads:
-            if link.get("type") != "font/woff2" or not link.has_attr("crossorigin"):
+            if attribute_text(link, "type") != "font/woff2" or "crossorigin" not in link.attributes:
                 problems.append(f"{rel}: the font preload needs type=font/woff2 and crossorigin")
     assert not problems, "\n".join(problems)
 
@@ -194,7 +197,7 @@ def test_the_fonts_cover_every_character_of_the_pages(build):
             for declarations, _ in font_faces(url, path.read_text(encoding="utf-8"))
             for span in dsfr_css.unicode_ranges(declarations.get("unicode-range", "U+0-10FFFF"))
         ]
-        if not ranges and html.find("meta", attrs={"http-equiv": "refresh"}):
+        if not ranges and html.css_first('meta[http-equiv="refresh"]'):
             continue  # a redirect page, in the system's fonts for the blink it is shown
         text = visible_text(html)
         outside = sorted({c for c in text if not any(a <= ord(c) <= b for a, b in ranges)})
@@ -209,10 +212,10 @@ def test_the_fonts_cover_every_character_of_the_pages(build):
 
 def test_every_image_has_width_and_height(build):
     missing = [
-        f"{rel}: <img src={img.get('src')!r}> lacks width or height"
+        f"{rel}: <img src={attribute_text(img, 'src')!r}> lacks width or height"
         for rel, html in pages(build)
-        for img in html.find_all("img")
-        if not (img.get("width") and img.get("height"))
+        for img in html.css("img")
+        if not (attribute_text(img, "width") and attribute_text(img, "height"))
     ]
     assert not missing, "\n".join(missing)
 
@@ -329,7 +332,7 @@ def test_only_the_font_weights_the_pages_use_are_shipped(visits, real_site):
         if kind.startswith("font/") or urlsplit(url).path.endswith((".woff", ".woff2", ".ttf"))
     }
     assert all(path.endswith(".woff2") for path in loaded), loaded
-    html = real_site.html(page_file(real_site.output, "/").relative_to(real_site.output).as_posix())
+    html = real_site.tree(page_file(real_site.output, "/").relative_to(real_site.output).as_posix())
     declared = {
         urlsplit(src).path
         for url, path in stylesheets(real_site, html)
