@@ -8,7 +8,11 @@ build per process, so each run first undoes what the previous one left behind:
 - Pelican's repeated-message filter: below WARNING only (the public setting behind
   `--logs-dedup-min-level`), so that a warning told in one test is told again in the next;
 - the settings files' modules (publishconf.py imports pelicanconf.py), the working
-  folder, the environment (SOURCE_DATE_EPOCH) and sys.path (plugin folders).
+  folder, the environment (SOURCE_DATE_EPOCH) and sys.path (plugin folders);
+- the caches of Pelican's memoized content methods (eig_common.upstream, as
+  `make serve`'s build worker does): they kept every page of every build, its
+  settings and Jinja environment, some 2,600 objects a build, walked by every full
+  garbage collection of the test process.
 Templates compiled by one run are reused by the next (tests/compiled_templates.py).
 The plugins' own per-run state (the editors' error log, the read memo, the warning
 collector) is reset by their own get_generators/initialized receivers.
@@ -23,6 +27,7 @@ from pathlib import Path
 
 import blinker
 from compiled_templates import CompiledTemplates
+from eig_common import upstream
 from pelican import log as pelican_log
 from pelican.settings import read_settings
 
@@ -109,4 +114,5 @@ def run(settings_file, cwd, env=None):
             status = getattr(err, "exitcode", 1)
         finally:
             disconnect_all_signals()
+            upstream.forget_memoized_contents()
     return status, log.getvalue()
