@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 # Elements a keyboard user must be able to reach, when they are shown.
 _MARK_FOCUSABLE = """() => {
   const selector = [
@@ -101,12 +103,35 @@ def _press_and_read(page, count):
     return page.evaluate("window.__tabStops")
 
 
+# Whether the page holds focus again: once its frame's process has handed it back.
+_FOCUS_IN_PAGE = """() => {
+  const e = document.activeElement;
+  return !!e && e !== document.body && e !== document.documentElement;
+}"""
+# How long a press that leaves a frame may take to hand focus back to the page.
+_FRAME_HAND_BACK_MS = 1000
+
+
+def _after_press(page, records):
+    """What the press left focused. Out of a frame, whose document Chromium runs in a
+    process of its own, the page's next element gets focus a message later: read too
+    soon, and on a busy machine, focus seems to have left the page."""
+    active = page.evaluate(_ACTIVE)
+    if active is None and records and records[-1] and records[-1]["tag"] == "IFRAME":
+        try:
+            page.wait_for_function(_FOCUS_IN_PAGE, timeout=_FRAME_HAND_BACK_MS)
+        except PlaywrightTimeoutError:
+            return None  # focus did leave the page
+        active = page.evaluate(_ACTIVE)
+    return active
+
+
 def _walk_press_by_press(page, bound):
     """The walk, reading the focused element after each press (a round trip each)."""
     records = []
     for _ in range(bound):
         page.keyboard.press("Tab")
-        records.append(page.evaluate(_ACTIVE))
+        records.append(_after_press(page, records))
         stops, seen, done = _walk(records)
         if done:
             break

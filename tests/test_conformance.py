@@ -497,7 +497,13 @@ _TO_CLICK = (
     + """)([e])[0]) return [els.length, null];
   e.scrollIntoView({ block: "nearest", inline: "nearest" });
   const r = e.getClientRects()[0];
-  return [els.length, [r.x + r.width / 2, r.y + r.height / 2]];
+  const found = [els.length, [r.x + r.width / 2, r.y + r.height / 2]];
+  // With a frame in the page (run by a process of its own), Chromium sends a click to
+  // the process drawn under it in the last frame shown: wait for one drawn since (when
+  // the page runs scripts: otherwise no animation frame callback ever runs).
+  const scripted = matchMedia("(scripting: enabled)").matches;
+  if (!document.querySelector("iframe") || !scripted) return found;
+  return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(found))));
 }"""
 )
 
