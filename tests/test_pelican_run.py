@@ -4,6 +4,7 @@ import logging
 
 import blinker
 from conftest import PAGE, STRICT_PLUGINS, build_fixture, page
+from eig_common import upstream
 
 # A title that only content_schema refuses (a list, not a line of text).
 LIST_TITLE = page("layout: page\ntitle: [1, 2]\n")
@@ -42,3 +43,12 @@ def test_a_build_leaves_no_receiver_and_no_logging_handler_behind(tmp_path):
     assert not any(
         list(signal.receivers_for(blinker.ANY)) for signal in blinker.default_namespace.values()
     )
+
+
+def test_a_build_leaves_no_page_in_pelicans_memoized_caches(tmp_path):
+    """Else every build of the process would stay in memory, walked by each collection."""
+    built = build_fixture(tmp_path / "a", {"pages/x.md": PAGE}, PLUGINS=STRICT_PLUGINS)
+    assert built.returncode == 0, built.log
+    methods = upstream.memoized_content_methods()
+    assert methods, "Pelican's content classes have no memoized method left to check"
+    assert [m.cache for m in methods if m.cache] == []
