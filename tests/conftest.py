@@ -495,8 +495,12 @@ def copy_real_project(dest):
 
 
 def run_make(site, *args, env=None):
-    """`make <args>` in `site`, with this test run's virtual environment."""
-    return run_command(["make", *args, f"VENV={sys.prefix}"], site, env)
+    """`make <args>` in `site`, with this test run's virtual environment, never installed
+    again: its mark (the Makefile's INSTALLED) counts as up to date, whatever the dates of
+    the copy's requirements.txt, or `make` would reinstall the project's environment from
+    the copy (its pelican-jekyll then pointing into a temporary folder)."""
+    kept = [f"--old-file={mark}" for mark in Path(sys.prefix).glob(".installed-*")]
+    return run_command(["make", *kept, *args, f"VENV={sys.prefix}"], site, env)
 
 
 def tree(folder):
