@@ -373,6 +373,13 @@ def tune_garbage_collector():
     gc.set_threshold(*GC_THRESHOLDS)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """The process is ending: freeze what it holds too, so that the collections Python
+    makes as it exits walk none of it (a worker's end 1.5 s -> 0.6 s in make check)."""
+    gc.freeze()
+
+
 # The session's builds of the real site, by fixture: folder, settings file, moment of the call.
 REAL_BUILDS = {
     "real_site": ("real-open", "pelicanconf.py", "open"),
