@@ -393,7 +393,7 @@ WANTED_BUILDS = pytest.StashKey[frozenset]()
 
 def pytest_collection_finish(session):
     """Note which session builds the collected tests ask for; set the garbage collector
-    for a long run (below)."""
+    for a long run (tune_garbage_collector)."""
     tune_garbage_collector()
     wanted = set()
     for item in session.items:

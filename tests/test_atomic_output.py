@@ -9,7 +9,7 @@ import sys
 import build
 import pytest
 import site_content
-from conftest import FIXTURES, copy_real_project, run_make, tree
+from conftest import FIXTURES, copy_real_project, module_folder, run_make, tree
 from serving import wait_until
 
 pytestmark = pytest.mark.slow
@@ -18,12 +18,13 @@ CHALLENGE = site_content.challenges()[0]  # any challenge of the content
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(request):
     """A copy of the project, built once with `make html`: the tests only read it."""
-    site = copy_real_project(tmp_path_factory.mktemp("built") / "site")
-    returncode, log = run_make(site, "html")
-    assert returncode == 0, log
-    return site
+    with module_folder(request, "built") as folder:
+        site = copy_real_project(folder / "site")
+        returncode, log = run_make(site, "html")
+        assert returncode == 0, log
+        yield site
 
 
 @pytest.fixture

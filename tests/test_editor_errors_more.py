@@ -18,6 +18,7 @@ from conftest import (
     at_moment,
     build_fixture,
     copy_real_project,
+    module_folder,
     page,
     run_command,
     run_make,
@@ -150,13 +151,14 @@ PLUGINS = [str(ROOT / "plugins"), str(FIXTURES / "plugins")]
 
 
 @pytest.fixture(scope="module")
-def built_by_script(tmp_path_factory):
+def built_by_script(request):
     """A fixture site built by scripts/build.py, for the tests to copy and change."""
-    site = tmp_path_factory.mktemp("built-by-script") / "site"
-    _fixture_settings(site, PLUGIN_PATHS=PLUGINS)
-    returncode, log = _run_build_script(site)
-    assert returncode == 0, log
-    return site
+    with module_folder(request, "built-by-script") as folder:
+        site = folder / "site"
+        _fixture_settings(site, PLUGIN_PATHS=PLUGINS)
+        returncode, log = _run_build_script(site)
+        assert returncode == 0, log
+        yield site
 
 
 @pytest.mark.slow

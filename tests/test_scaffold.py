@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 import site_content
 import yaml
-from conftest import copy_real_project, run_make
+from conftest import copy_real_project, module_folder, run_make
 from content_schema.schema import SCHEMAS
 from new_defi import FROM_ELSEWHERE
 
@@ -110,9 +110,10 @@ REFUSALS = {
 
 
 @pytest.fixture(scope="module")
-def refusing_project(tmp_path_factory):
+def refusing_project(request):
     """One copy of the project for the refusals: each checks that it wrote nothing there."""
-    return copy_real_project(tmp_path_factory.mktemp("refusals") / "site")
+    with module_folder(request, "refusals") as folder:
+        yield copy_real_project(folder / "site")
 
 
 @pytest.mark.parametrize("case", REFUSALS)
