@@ -225,11 +225,17 @@ def _isolate(context, form_host):
     context.route("**/*", handle)
 
 
+def _new_context(browser, **options):
+    """A context with `options` (viewport, JavaScript, proxy) and short waits: a page that
+    lacks what a step waits for fails in seconds, not Playwright's 30."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(5000)
+    return context
+
+
 def _context(browser, form_host=None, **options):
     """A context (its viewport, JavaScript or not) kept on 127.0.0.1."""
-    context = browser.new_context(**options)
-    # A page that lacks what a step waits for fails in seconds, not Playwright's 30.
-    context.set_default_timeout(5000)
+    context = _new_context(browser, **options)
     _isolate(context, form_host)
     return context
 
@@ -281,9 +287,7 @@ def reused_tab(browser, proxy, **options):
     a new tab does; a route, which would pass every request through Playwright and turn the
     cache off, is left to the form's stand-in, on its pages only.
     """
-    context = browser.new_context(proxy=proxy, **options)
-    # A page that lacks what a step waits for fails in seconds, not Playwright's 30.
-    context.set_default_timeout(5000)
+    context = _new_context(browser, proxy=proxy, **options)
     try:
         yield context, context.new_page()
     finally:
