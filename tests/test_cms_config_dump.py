@@ -14,8 +14,6 @@ def test_libyaml_writes_the_config_as_pyyamls_own_emitter_does():
         admin_settings.load_settings(settings, plugin.SCHEMAS), "https://eig.example"
     )
     written = cms_config.dump(config)
-    pure = yaml.safe_dump(
-        config, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
+    pure = yaml.safe_dump(config, **cms_config.DUMP_OPTIONS)
     assert written == cms_config.GENERATED + pure
     assert yaml.safe_load(written) == config

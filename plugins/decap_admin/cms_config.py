@@ -16,6 +16,13 @@ GENERATED = (
 # libyaml's emitter, which PyYAML's wheels ship, writes the same text five times faster than
 # the pure-Python one (written at every build, so on every save under `make serve`).
 DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
+# How config.yml is laid out: block style, keys in the schema's order, text as written.
+DUMP_OPTIONS = {
+    "allow_unicode": True,
+    "sort_keys": False,
+    "default_flow_style": False,
+    "width": 100,
+}
 # Dates as the build reads them (AAAA-MM-JJ).
 DATE_FORMAT = "YYYY-MM-DD"
 
@@ -122,11 +129,4 @@ def cms_config(settings, site_url):
 
 
 def dump(config):
-    return GENERATED + yaml.dump(
-        config,
-        Dumper=DUMPER,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
+    return GENERATED + yaml.dump(config, Dumper=DUMPER, **DUMP_OPTIONS)
