@@ -168,6 +168,16 @@ def other_hosts_refused():
         yield {"server": f"http://{HOST}:{refusing.getsockname()[1]}", "bypass": HOST}
 
 
+def uncached_tab(context):
+    """A new tab of `context` with the browser's cache off (DevTools' "Disable cache"):
+    each page it loads downloads everything, as on a first visit."""
+    page = context.new_page()
+    # Chromium's own protocol, through Playwright's public CDP session: no option of
+    # new_context() turns the cache off without a route on every request.
+    context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+    return page
+
+
 # -- what a page reports while it loads --------------------------------------------
 
 # Runs before the page's own code: a CSP violation fires this event on the document.
