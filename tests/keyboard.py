@@ -59,9 +59,17 @@ class TabWalk:
     focusable: list  # the opening tags of every shown focusable element
     unreached: list  # those Tab never reached
     ring_without_focus: list  # elements whose "focus" ring is there without focus
+    presses: list  # what each press left focused, as read: a stop, or None (the document)
 
     def first(self):
         return self.stops[0]["html"] if self.stops else None
+
+    def describe_presses(self):
+        """The presses in a line each: what a failure message shows of how the walk went."""
+        return [
+            f"{n}: " + ("(the document)" if a is None else f"{a['tag']} probe={a['probe']}")
+            for n, a in enumerate(self.presses, 1)
+        ]
 
     def without_ring(self):
         # A frame's document holds the focus it receives: its own page draws the ring.
@@ -113,9 +121,10 @@ _FRAME_HAND_BACK_MS = 1000
 
 
 def _after_press(page, records):
-    """What the press left focused. Out of a frame, whose document Chromium runs in a
-    process of its own, the page's next element gets focus a message later: read too
-    soon, and on a busy machine, focus seems to have left the page."""
+    """What the press left focused. Out of a frame whose document Chromium runs in a
+    process of its own (site isolation: browser.FRAMES_IN_THEIR_PAGES_PROCESS turns it
+    off), the page's next element gets focus a message later: read too soon, and on a
+    busy machine, focus seems to have left the page."""
     active = page.evaluate(_ACTIVE)
     if active is None and records and records[-1] and records[-1]["tag"] == "IFRAME":
         try:
@@ -135,7 +144,7 @@ def _walk_press_by_press(page, bound):
         stops, seen, done = _walk(records)
         if done:
             break
-    return stops, seen
+    return stops, seen, records
 
 
 def _walk_from_notes(page, count, bound):
@@ -148,16 +157,16 @@ def _walk_from_notes(page, count, bound):
     records = _press_and_read(page, count)
     stops, seen, done = _walk(records)
     if len(records) == count - 1 and not done:
-        return stops, seen
+        return stops, seen, [*records, None]
     if len(records) != count:
         return None  # focus left the page earlier, then came back: where is unknown
     while not done and len(records) < bound:
         pressed = len(records) + 1
         records = _press_and_read(page, 1)
         if len(records) < pressed:
-            break  # this press took focus out of the page
+            return stops, seen, [*records, None]  # this press took focus out of the page
         stops, seen, done = _walk(records)
-    return stops, seen
+    return stops, seen, records
 
 
 def tab_through(page, frames=False):
@@ -177,11 +186,11 @@ def tab_through(page, frames=False):
             page.reload()  # from the top again
             focusable = page.evaluate(_MARK_FOCUSABLE)
         walked = _walk_press_by_press(page, bound)
-    stops, seen = walked
+    stops, seen, presses = walked
     unreached = [html for i, html in enumerate(focusable) if str(i) not in seen]
     ringed = page.evaluate(_RINGS_WHEN_UNFOCUSED, sorted(seen, key=int))
     ring_without_focus = [focusable[int(p)] for p in ringed]
-    return TabWalk(stops, focusable, unreached, ring_without_focus)
+    return TabWalk(stops, focusable, unreached, ring_without_focus, presses)
 
 
 # Focuses the first skip link (as Playwright's focus() does); its href, or null if none.
