@@ -120,11 +120,21 @@ def in_own_thread(session):
         return pool.submit(session).result()
 
 
-def launch(playwright):
-    """Debian's Chromium, headless, with no traffic of its own."""
+# Frames from other sites in their page's process, not in one of their own (Chromium's
+# site isolation): focus then moves in and out of a frame as Tab is pressed, not a message
+# between processes later, which a Tab walk read too soon on a busy machine (it saw focus
+# leave the page after the embedded form, 2 full runs in 12). The tab order is the page's
+# either way; what a frame may load is still its own origin's and the policy's.
+FRAMES_IN_THEIR_PAGES_PROCESS = "--disable-site-isolation-trials"
+
+
+def launch(playwright, *args):
+    """Debian's Chromium, headless, with no traffic of its own; `args` added to its own."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
-    return playwright.chromium.launch(headless=True, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(
+        headless=True, executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *args]
+    )
 
 
 def is_local(url):

@@ -24,6 +24,7 @@ import pytest
 import site_content
 import site_links
 from browser import (
+    FRAMES_IN_THEIR_PAGES_PROCESS,
     PageWatch,
     add_axe,
     axe_violations,
@@ -205,7 +206,7 @@ def form_host(form_url):
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
-        browser = launch(playwright)
+        browser = launch(playwright, FRAMES_IN_THEIR_PAGES_PROCESS)
         yield browser
         browser.close()
 
@@ -502,9 +503,10 @@ _TO_CLICK = (
   e.scrollIntoView({ block: "nearest", inline: "nearest" });
   const r = e.getClientRects()[0];
   const found = [els.length, [r.x + r.width / 2, r.y + r.height / 2]];
-  // With a frame in the page (run by a process of its own), Chromium sends a click to
-  // the process drawn under it in the last frame shown: wait for one drawn since (when
-  // the page runs scripts: otherwise no animation frame callback ever runs).
+  // With a frame in the page run by a process of its own (site isolation, which the
+  // browser fixture turns off), Chromium sends a click to the process drawn under it in
+  // the last frame shown: wait for one drawn since (when the page runs scripts:
+  // otherwise no animation frame callback ever runs).
   const scripted = matchMedia("(scripting: enabled)").matches;
   if (!document.querySelector("iframe") || !scripted) return found;
   return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(found))));
@@ -656,7 +658,10 @@ def test_page_every_interactive_element_is_reached_by_tab_and_shows_its_focus(
     problems += [f"no visible focus indicator: {html}" for html in walk.without_ring()]
     problems += [f"ring shown without focus: {html}" for html in walk.ring_without_focus]
     assert walk.stops, f"Tab reaches nothing on {page_path}"
-    assert not problems, f"keyboard use of {page_path}:\n" + _listing(problems)
+    assert not problems, (
+        f"keyboard use of {page_path}:\n{_listing(problems)}\nthe presses of Tab left focus on:\n"
+        + _listing(walk.describe_presses())
+    )
 
 
 def test_page_fits_a_phone_screen(state, page_path, visit):
@@ -735,6 +740,19 @@ def test_the_embedded_form_loads_in_its_frame_under_the_policy(visit, form_url):
     assert seen.iframe_srcs == [form_url]
     assert (form_url, True) in seen.requests, seen.requests
     assert not seen.csp_violations
+
+
+def test_the_forms_frame_runs_in_its_pages_process(browser, base_url, form_host):
+    """What the Tab walks rely on (browser.FRAMES_IN_THEIR_PAGES_PROCESS): the embedded
+    form's frame, from another site, is not given a process of its own."""
+    with page_in(browser, form_host) as page:
+        watch = PageWatch(page)
+        page.goto(base_url + FORM_PAGE)
+        watch.load_lazy_frames()
+        assert len(page.frames) == 2, [frame.url for frame in page.frames]
+        targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+    own_process = [target["url"] for target in targets if target["type"] == "iframe"]
+    assert not own_process, f"frames in a process of their own: {own_process}"
 
 
 def test_mobile_menu_opens_closes_with_escape_and_returns_focus(browser, base_url):
