@@ -5,10 +5,11 @@ In each state of the call, with the mailing list set (the tallest block), on a p
 dates, the button and every link of the block lie within the first screen.
 """
 
+import contextlib
 from itertools import product
 
 import pytest
-from browser import block_other_hosts, in_own_thread, launch, serve
+from browser import in_own_thread, launch, other_hosts_refused, serve
 from conftest import at_moment, build_real_site_with
 from playwright.sync_api import sync_playwright
 
@@ -34,35 +35,38 @@ def outputs(tmp_path_factory):
     return builds
 
 
+# Each part's opening tag and box (as Playwright's bounding_box() gives it), in one call.
+_PARTS_AND_BOXES = """(parts) => parts.map((e) => {
+  const r = e.getBoundingClientRect();
+  return [e.outerHTML, r.width || r.height ? { x: r.x, y: r.y, width: r.width, height: r.height }
+    : null];
+})"""
+
+
 def boxes(output):
     """{javascript: {(state, viewport): [(part's HTML, its box)]}} of the home page's first
-    block, from one browser."""
+    block, from one browser: a tab per screen size and JavaScript on or off, which loads the
+    home page of each state in turn (the site keeps no state between pages)."""
 
     def session():
         found = {True: {}, False: {}}
-        with sync_playwright() as playwright:
+        with sync_playwright() as playwright, other_hosts_refused() as proxy:
             browser = launch(playwright)
             try:
-                for state, folder in output.items():
-                    with serve(folder) as base:
-                        for (width, height), javascript in product(VIEWPORTS, found):
-                            context = browser.new_context(
-                                viewport={"width": width, "height": height},
-                                java_script_enabled=javascript,
-                            )
-                            block_other_hosts(context)
-                            page = context.new_page()
-                            page.goto(base + "/")
-                            page.wait_for_load_state("load")
-                            parts = page.locator(PARTS)
-                            found[javascript][(state, (width, height))] = [
-                                (
-                                    parts.nth(i).evaluate("e => e.outerHTML"),
-                                    parts.nth(i).bounding_box(),
-                                )
-                                for i in range(parts.count())
-                            ]
-                            context.close()
+                with contextlib.ExitStack() as stack:
+                    bases = {state: stack.enter_context(serve(f)) for state, f in output.items()}
+                    for (width, height), javascript in product(VIEWPORTS, found):
+                        context = browser.new_context(
+                            viewport={"width": width, "height": height},
+                            java_script_enabled=javascript,
+                            proxy=proxy,
+                        )
+                        page = context.new_page()
+                        for state, base in bases.items():
+                            page.goto(base + "/", wait_until="load")
+                            parts = page.eval_on_selector_all(PARTS, _PARTS_AND_BOXES)
+                            found[javascript][(state, (width, height))] = parts
+                        context.close()
             finally:
                 browser.close()
         return found
