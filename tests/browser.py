@@ -149,16 +149,22 @@ def is_local(url):
 MAYBE_ELSEWHERE = re.compile(rf"^(?![a-z][a-z0-9+.-]*://{re.escape(HOST)}(?::\d+)?(?:[/?#]|$))")
 
 
-def block_other_hosts(context):
-    """Abort every request of the context that would leave 127.0.0.1; return the list
-    the aborted URLs are added to, as they happen."""
+def block_other_hosts(context, stand_ins=None):
+    """Abort every request of the context that would leave 127.0.0.1, but those to a host of
+    `stand_ins` ({host: HTML}), which get that document instead; return the list the
+    aborted URLs are added to, as they happen."""
     blocked = []
+    stand_ins = stand_ins or {}
 
     def handle(route):
-        if is_local(route.request.url):
+        url = route.request.url
+        if is_local(url):
             route.continue_()
+        elif urlsplit(url).hostname in stand_ins:
+            body = stand_ins[urlsplit(url).hostname]
+            route.fulfill(status=200, content_type="text/html", body=body)
         else:
-            blocked.append(route.request.url)
+            blocked.append(url)
             route.abort("blockedbyclient")
 
     context.route(MAYBE_ELSEWHERE, handle)

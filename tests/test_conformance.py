@@ -28,6 +28,7 @@ from browser import (
     PageWatch,
     add_axe,
     axe_violations,
+    block_other_hosts,
     describe_violations,
     is_local,
     launch,
@@ -211,21 +212,6 @@ def browser():
         browser.close()
 
 
-def _isolate(context, form_host):
-    """Keep the context on 127.0.0.1; the form's frame gets a local stand-in document."""
-
-    def handle(route):
-        request = route.request
-        if is_local(request.url):
-            route.continue_()
-        elif form_host and urlsplit(request.url).hostname == form_host:
-            route.fulfill(status=200, content_type="text/html", body=FORM_STAND_IN)
-        else:
-            route.abort("blockedbyclient")
-
-    context.route("**/*", handle)
-
-
 def _new_context(browser, **options):
     """A context with `options` (viewport, JavaScript, proxy) and short waits: a page that
     lacks what a step waits for fails in seconds, not Playwright's 30."""
@@ -237,7 +223,8 @@ def _new_context(browser, **options):
 def _context(browser, form_host=None, **options):
     """A context (its viewport, JavaScript or not) kept on 127.0.0.1."""
     context = _new_context(browser, **options)
-    _isolate(context, form_host)
+    # The form's frame gets a local stand-in document.
+    block_other_hosts(context, {form_host: FORM_STAND_IN} if form_host else None)
     return context
 
 
