@@ -25,7 +25,7 @@ from browser import (
     site_pages,
     uncached_tab,
 )
-from conftest import attribute_text
+from parsed_pages import attribute_text
 from playwright.sync_api import sync_playwright
 
 KB = 1024

@@ -7,13 +7,8 @@ Each state is built at a moment computed from CALL_OPENS and CALL_CLOSES, at its
 import pytest
 import site_content
 from browser import is_back_office
-from conftest import (
-    at_moment,
-    attribute_text,
-    build_real_site,
-    build_real_site_with,
-    copy_real_site,
-)
+from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site
+from parsed_pages import attribute_text
 
 FORM = site_content.form_url()
 OPENS, CLOSES = site_content.call_dates()

@@ -11,7 +11,7 @@ import css_purge
 import dsfr_css
 import pytest
 import vendor_dsfr
-from conftest import attribute_text, parse_file
+from parsed_pages import attribute_text, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CSS = ROOT / "static" / "dsfr" / "dsfr.min.css"

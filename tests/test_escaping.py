@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, at_moment, build_real_site, copy_real_site, module_folder, parse_file
+from conftest import ROOT, at_moment, build_real_site, copy_real_site, module_folder
+from parsed_pages import parse_file
 
 # What an editor (or a stolen back-office account) could commit, as issue 14 tried it.
 SCRIPT = "/static/js/x.js"

@@ -8,7 +8,8 @@ a link to the challenges, and, while the form is shut, the mailing list if set.
 import english_content
 import pytest
 import site_content
-from conftest import at_moment, attribute_text, build_real_site_with, module_folder
+from conftest import at_moment, build_real_site_with, module_folder
+from parsed_pages import attribute_text
 
 FORM = site_content.form_url()
 OPENS, CLOSES = site_content.call_dates()

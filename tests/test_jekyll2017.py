@@ -6,9 +6,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import skill_aliases_doc
 import yaml
-from conftest import build_real_site, module_folder, parse_file
+from conftest import build_real_site, module_folder
 from content_schema.schema import SKILLS
 from jekyll2017_helpers import posts, site_with_2017_files
+from parsed_pages import parse_file
 
 # The skills each 2017 file's `misc:` names, as the call's reference facts word them
 # (shared/reference/challenges.yml); Prévisecours's file names only data science,

@@ -15,18 +15,11 @@ import pytest
 import site_content
 import yaml
 from bs4 import BeautifulSoup
-from conftest import (
-    at_moment,
-    attribute_text,
-    build_real_site,
-    build_real_site_with,
-    copy_real_site,
-    module_folder,
-    parse_file,
-)
+from conftest import at_moment, build_real_site, build_real_site_with, copy_real_site, module_folder
 from jekyll_compat.filenames import DATED_NAME
 from job_postings import json_ld
 from job_postings import settings as job_settings
+from parsed_pages import attribute_text, parse_file
 
 DATA_BLOCK = "application/ld+json"
 # Google's employmentType values, and the units of a salary.

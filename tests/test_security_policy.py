@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 import site_content
 from browser import is_back_office
-from conftest import build_real_site_with, parse_file
+from conftest import build_real_site_with
+from parsed_pages import parse_file
 from security_policy import policy
 
 FORM = {"APPLICATION_FORM_URL": "https://form.example:8443/apply?x=1", "FORM_EMBED": True}

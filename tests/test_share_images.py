@@ -13,13 +13,12 @@ import site_content
 from conftest import (
     ROOT,
     at_moment,
-    attribute_text,
     build_real_site,
     build_real_site_with,
     copy_real_site,
     module_folder,
-    parse_file,
 )
+from parsed_pages import attribute_text, parse_file
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
