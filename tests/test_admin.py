@@ -11,7 +11,14 @@ import site_content
 import yaml
 from browser import PageWatch, block_other_hosts, in_own_thread, launch
 from cms import answers
-from conftest import ROOT, build_real_site, build_real_site_with, copy_real_project, run_command
+from conftest import (
+    ROOT,
+    build_real_site,
+    build_real_site_with,
+    copy_real_project,
+    module_folder,
+    run_command,
+)
 from content_schema.schema import LIST, SCHEMAS, WORDS
 from pelican.settings import read_settings
 from playwright.sync_api import expect, sync_playwright
@@ -174,14 +181,16 @@ def test_a_wrong_collection_stops_the_build_with_the_setting_named(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def cms(tmp_path_factory):
+def cms(request):
     """`make cms` on a copy of the project, decap-server on a free port."""
-    tmp_path = tmp_path_factory.mktemp("cms")
     backend = free_port()
 
-    with make_serve(
-        tmp_path, prepare=lambda site: with_backend_on(site, backend), target="cms"
-    ) as served:
+    with (
+        module_folder(request, "cms") as folder,
+        make_serve(
+            folder, prepare=lambda site: with_backend_on(site, backend), target="cms"
+        ) as served,
+    ):
         assert wait_for(f"{served.url}/{ADMIN}", "cms-config-url"), served.output()
         assert wait_until(lambda: answers("127.0.0.1", backend)), served.output()
         yield served

@@ -10,7 +10,7 @@ from itertools import product
 
 import pytest
 from browser import in_own_thread, launch, other_hosts_refused, serve
-from conftest import at_moment, build_real_site_with
+from conftest import at_moment, build_real_site_with, module_folder
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -25,14 +25,14 @@ PARTS = ".eig-home-first :is(.fr-callout__title, .fr-callout__text, a.fr-btn, a.
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory):
+def outputs(request):
     builds = {}
-    for state in STATES:
-        folder = tmp_path_factory.mktemp(f"first-{state}")
-        result = build_real_site_with(folder, MAILING_LINE, env=at_moment(state))
-        assert result.returncode == 0, result.log
-        builds[state] = result.output
-    return builds
+    with module_folder(request, "first") as folder:
+        for state in STATES:
+            result = build_real_site_with(folder / state, MAILING_LINE, env=at_moment(state))
+            assert result.returncode == 0, result.log
+            builds[state] = result.output
+        yield builds
 
 
 # Each part's opening tag and box (as Playwright's bounding_box() gives it), in one call.

@@ -2,7 +2,7 @@
 
 import pytest
 from browser import block_other_hosts, in_own_thread, launch, serve
-from conftest import build_real_site
+from conftest import build_real_site, module_folder
 from jekyll2017_helpers import posts, site_with_2017_files, title_part
 from playwright.sync_api import sync_playwright
 
@@ -10,11 +10,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory):
-    site, _ = site_with_2017_files(tmp_path_factory.mktemp("jekyll2017-browser"))
-    result = build_real_site(site)
-    assert result.returncode == 0, result.log
-    return result.output
+def output(request):
+    with module_folder(request, "jekyll2017-browser") as folder:
+        site, _ = site_with_2017_files(folder)
+        result = build_real_site(site)
+        assert result.returncode == 0, result.log
+        yield result.output
 
 
 def test_every_image_of_the_2017_pages_shows(output):

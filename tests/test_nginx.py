@@ -10,7 +10,7 @@ import brotli
 import pytest
 import site_content
 from browser import PageWatch, block_other_hosts, launch, page_file, site_pages
-from conftest import at_moment, build_real_site, copy_real_site
+from conftest import at_moment, build_real_site, copy_real_site, module_folder
 from nginx_server import nginx
 from old_urls_2017 import UNCHANGED
 from playwright.sync_api import sync_playwright
@@ -27,17 +27,19 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 @pytest.fixture(scope="module")
-def published_site(tmp_path_factory):
+def published_site(request):
     """`make publish` with SITEURL="": links stay on whatever host serves the site."""
-    site = copy_real_site(tmp_path_factory.mktemp("published-for-nginx"))
-    result = build_real_site(site, conf="publishconf.py", env={**at_moment("open"), "SITEURL": ""})
-    assert result.returncode == 0, result.log
-    return result
+    with module_folder(request, "published-for-nginx") as folder:
+        site = copy_real_site(folder)
+        env = {**at_moment("open"), "SITEURL": ""}
+        result = build_real_site(site, conf="publishconf.py", env=env)
+        assert result.returncode == 0, result.log
+        yield result
 
 
 @pytest.fixture(scope="module")
-def server(published_site, tmp_path_factory):
-    with nginx(published_site.output, tmp_path_factory.mktemp("nginx")) as url:
+def server(published_site, request):
+    with module_folder(request, "nginx") as folder, nginx(published_site.output, folder) as url:
         yield url
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import module_folder
 
 # Each runs Pelican in a fresh interpreter (nothing imported before the plugin).
 pytestmark = pytest.mark.slow
@@ -223,10 +224,9 @@ print(json.dumps(results))
 
 
 @pytest.fixture(scope="module")
-def imported_alone(tmp_path_factory):
-    status, log = run(
-        ["-c", IMPORT_EACH, str(PLUGINS), *OUR_PLUGINS], tmp_path_factory.mktemp("imports")
-    )
+def imported_alone(request):
+    with module_folder(request, "imports") as folder:
+        status, log = run(["-c", IMPORT_EACH, str(PLUGINS), *OUR_PLUGINS], folder)
     assert status == 0, log
     return json.loads(log.strip().splitlines()[-1])
 
