@@ -737,7 +737,9 @@ def test_the_forms_frame_runs_in_its_pages_process(browser, base_url, form_host)
         page.goto(base_url + FORM_PAGE)
         watch.load_lazy_frames()
         assert len(page.frames) == 2, [frame.url for frame in page.frames]
-        targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+        cdp = browser.new_browser_cdp_session()
+        targets = cdp.send("Target.getTargets")["targetInfos"]
+        cdp.detach()
     own_process = [target["url"] for target in targets if target["type"] == "iframe"]
     assert not own_process, f"frames in a process of their own: {own_process}"
 
