@@ -286,7 +286,7 @@ def first_visit(browser, responses, path, viewport):
     """The Visit of `path` in a new context: nothing cached, and a route that every request
     passes, the browser's own too (the tab's icon, which no page event reports)."""
     context = browser.new_context(viewport=viewport)
-    block_other_hosts(context)  # the embedded form is the form provider's, not ours
+    block_other_hosts(context)
     try:
         return responses.finish(responses.start(context.new_page(), path))
     finally:

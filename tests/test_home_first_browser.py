@@ -35,7 +35,8 @@ def outputs(request):
         yield builds
 
 
-# Each part's opening tag and box (as Playwright's bounding_box() gives it), in one call.
+# Each part's HTML and box, in one call; null for a part with no size (Playwright's
+# bounding_box() gives null for one not rendered): the test refuses both.
 _PARTS_AND_BOXES = """(parts) => parts.map((e) => {
   const r = e.getBoundingClientRect();
   return [e.outerHTML, r.width || r.height ? { x: r.x, y: r.y, width: r.width, height: r.height }
