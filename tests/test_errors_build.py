@@ -65,7 +65,16 @@ def test_bad_plugin_setting_is_told_at_start(build):
     assert (
         "SettingsError: jekyll_compat: clé inconnue dans JEKYLL_COMPAT : layout (connues : "
         "layouts, title_fallbacks, markdown_fields, permalink, defaults, includes, "
-        "redirect_template)"
+        "redirect_template, read_seconds)"
+    ) in result.log
+
+
+def test_a_watchdog_time_out_of_bounds_is_told_at_start(build):
+    result = build({"pages/x.md": PAGE}, JEKYLL_COMPAT={"read_seconds": 0})
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    assert (
+        "SettingsError: jekyll_compat: JEKYLL_COMPAT['read_seconds'] doit être un entier de 1 à 60"
     ) in result.log
 
 

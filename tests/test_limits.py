@@ -3,8 +3,10 @@
 import itertools
 
 import pytest
+import site_content
 from build_worker import BuildWorker
-from conftest import copy_real_project, page
+from conftest import FIXTURE_SETTINGS, ROOT, copy_real_project, page
+from jekyll_compat import config as jekyll_config
 from pelican_jekyll.reader import limits, messages
 from refused_builds import assert_refused, build_then_refuse
 from serving import make_serve, wait_for, wait_until
@@ -22,8 +24,12 @@ NESTING = (
 )
 # Each list item one tab deeper: Python-Markdown took minutes over 1,000 of them.
 DEEP_LIST = "".join("\t" * level + "- x\n" for level in range(1000))
-# Many loops, each under the iteration limit and writing nothing: only the clock stops them.
+# Many loops, each under the iteration limit and writing nothing: only the clock stops them
+# (minutes of work, far past any watchdog setting).
 SLOW_BODY = "Texte.\n\n" + "{% for i in (1..99999) %}{% endfor %}\n" * 3000
+# The watchdog's time in the tests that trip it: its setting at 2 s rather than the
+# default 8 s (limits.READ_SECONDS), which would spend 6 s of each test waiting.
+QUICK_WATCHDOG = 2
 
 
 def alias_bomb(levels=9):
@@ -45,8 +51,15 @@ def adding(files):
     return hostile
 
 
-def refused(tmp_path, files):
-    return build_then_refuse(tmp_path / "site", adding(files))
+def refused(tmp_path, files, **overrides):
+    return build_then_refuse(tmp_path / "site", adding(files), **overrides)
+
+
+def quick_watchdog(site):
+    """The real site's settings (a copy's pelicanconf.py) with the watchdog at 2 s."""
+    conf = site / "pelicanconf.py"
+    setting = f'\nJEKYLL_COMPAT = {{**JEKYLL_COMPAT, "read_seconds": {QUICK_WATCHDOG}}}\n'
+    conf.write_text(conf.read_text(encoding="utf-8") + setting, encoding="utf-8")
 
 
 def test_a_yaml_alias_bomb_is_refused_at_its_first_anchor(tmp_path):
@@ -181,12 +194,20 @@ def test_lists_nested_up_to_the_limit_build(build):
     assert len(html.select("ul")) == limits.MARKDOWN_NESTING
 
 
+def test_the_editors_guide_gives_the_watchdog_time_the_site_sets():
+    seconds = jekyll_config.load(site_content.settings()).read_seconds
+    guide = (ROOT / "docs" / "editeurs" / "limites.md").read_text(encoding="utf-8")
+    assert f"**{seconds} secondes** au plus" in guide
+    assert f"a duré plus de {seconds} s : elle est arrêtée" in guide
+
+
 @pytest.mark.slow
 def test_a_file_that_reads_too_long_is_stopped_by_the_watchdog(tmp_path):
     files = {"pages/piege.md": page(PAGE, SLOW_BODY)}
+    jekyll = {**FIXTURE_SETTINGS["JEKYLL_COMPAT"], "read_seconds": QUICK_WATCHDOG}
     assert_refused(
-        refused(tmp_path, files),
-        f"pages/piege.md: la lecture de ce fichier a duré plus de {limits.READ_SECONDS} s : "
+        refused(tmp_path, files, JEKYLL_COMPAT=jekyll),
+        f"pages/piege.md: la lecture de ce fichier a duré plus de {QUICK_WATCHDOG} s : "
         f"elle est arrêtée — {WATCHDOG_FIX}",
     )
 
@@ -205,11 +226,11 @@ def test_a_file_that_needs_too_much_memory_is_stopped_by_the_watchdog(tmp_path):
 
 @pytest.mark.slow
 def test_make_serve_rebuilds_once_a_hostile_file_is_deleted(tmp_path):
-    with make_serve(tmp_path) as served:
+    with make_serve(tmp_path, prepare=quick_watchdog) as served:
         assert wait_for(served.url + "/cgu/", "Conditions générales"), served.output()
         hostile = served.site / "pages" / "piege.md"
         hostile.write_text(page(PAGE, SLOW_BODY), encoding="utf-8")
-        stopped = "pages/piege.md: la lecture de ce fichier a duré plus de"
+        stopped = f"pages/piege.md: la lecture de ce fichier a duré plus de {QUICK_WATCHDOG} s"
         assert wait_until(lambda: stopped in served.output()), served.output()
         assert wait_until(lambda: "Erreur : le site servi reste" in served.output())
         hostile.unlink()

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from eig_common.options import Check, ListOf, Option, SettingsError, Spec, SubConfig, Text
+from eig_common.options import Check, Int, ListOf, Option, SettingsError, Spec, SubConfig, Text
+from pelican_jekyll.reader.limits import READ_SECONDS
 
 from .permalinks import STYLES
 
@@ -33,6 +34,8 @@ DEFAULTS = {
     "includes": "_includes",
     # Template of the pages written for `redirect_from:`.
     "redirect_template": "redirect",
+    # Wall-clock seconds the reading of one file may take (watchdog.py).
+    "read_seconds": READ_SECONDS,
 }
 
 
@@ -45,6 +48,7 @@ class Config:
     defaults: tuple
     includes: str
     redirect_template: str
+    read_seconds: int
 
 
 def _layouts(value, where):
@@ -91,6 +95,8 @@ SPEC = Spec(
                 "defaults": Check(_defaults, default=()),
                 "includes": Text(default=DEFAULTS["includes"]),
                 "redirect_template": Text(default=DEFAULTS["redirect_template"]),
+                # At most a minute: a build stays bounded whatever the setting.
+                "read_seconds": Int(default=DEFAULTS["read_seconds"], minimum=1, maximum=60),
             },
             quote="'",
         )
@@ -109,4 +115,5 @@ def load(settings):
         defaults=merged["defaults"],
         includes=merged["includes"].strip("/"),
         redirect_template=merged["redirect_template"],
+        read_seconds=merged["read_seconds"],
     )

@@ -73,7 +73,7 @@ class JekyllReader(BaseReader):
 
     def read(self, source_path):
         rel = posixize_path(os.path.relpath(source_path, self.root))
-        with watchdog.reading(rel):  # no file keeps the build busy
+        with watchdog.reading(rel, self.config.read_seconds):  # no file keeps the build busy
             return self._read_memoized(rel)
 
     def _read_memoized(self, rel):

@@ -2,8 +2,9 @@
 
 The other limits (limits.py) stop what is known to be costly; this one stops
 whatever else is. While a file is read, a timer (SIGALRM, on the main thread,
-where Pelican reads) interrupts it after READ_SECONDS, and the process may not
-grow by more than READ_MEMORY_MB (RLIMIT_AS, set to what it holds plus that).
+where Pelican reads) interrupts it after JEKYLL_COMPAT["read_seconds"] (READ_SECONDS
+by default), and the process may not grow by more than READ_MEMORY_MB (RLIMIT_AS,
+set to what it holds plus that).
 Either becomes an error naming the file; the build then stops as for any other.
 """
 
@@ -13,7 +14,7 @@ import resource
 import signal
 import threading
 
-from pelican_jekyll.reader.limits import READ_MEMORY_MB, READ_SECONDS
+from pelican_jekyll.reader.limits import READ_MEMORY_MB
 
 from .errors import ERROR_LOG, EditorError, EditorErrors
 
@@ -58,7 +59,7 @@ PROCESS = _Process()
 
 
 @contextlib.contextmanager
-def _time_limit():
+def _time_limit(seconds):
     if threading.current_thread() is not threading.main_thread():
         yield  # signals only reach the main thread: no timer elsewhere
         return
@@ -66,7 +67,7 @@ def _time_limit():
         signal.signal(signal.SIGALRM, PROCESS.interrupt)
         PROCESS.handler_set = True
     PROCESS.timing = True
-    signal.setitimer(signal.ITIMER_REAL, READ_SECONDS)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
@@ -92,14 +93,15 @@ def _memory_limit():
 
 
 @contextlib.contextmanager
-def reading(rel):
-    """Read `rel` within the bounds; past one, the error is told and the file is skipped."""
+def reading(rel, seconds):
+    """Read `rel` within the bounds (`seconds` of wall-clock time); past one, the error is
+    told and the file is skipped."""
     try:
-        with _time_limit(), _memory_limit():
+        with _time_limit(seconds), _memory_limit():
             yield
         return
     except ReadTimeout:
-        problem = f"la lecture de ce fichier a duré plus de {READ_SECONDS} s : elle est arrêtée"
+        problem = f"la lecture de ce fichier a duré plus de {seconds} s : elle est arrêtée"
     except MemoryError:
         problem = f"la lecture de ce fichier demande plus de {READ_MEMORY_MB} Mo de mémoire"
     error = EditorError(rel, None, problem, FIX)
