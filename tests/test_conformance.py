@@ -38,6 +38,7 @@ from browser import (
     site_pages,
 )
 from conftest import ROOT, Build
+from parsed_pages import parse_file
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -801,17 +802,41 @@ def test_screenshots_of_home_and_a_challenge_for_review(browser, base_url):
             assert int.from_bytes(png[16:20], "big") == viewport["width"], target
 
 
-def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, base_url):
+# A challenge's own text: what its file's body (or Markdown field) makes, after its tags.
+CHALLENGE_TEXT = "main article.eig-challenge > .fr-tags-group ~ *"
+
+
+def _challenge_with_text(site):
+    """The first challenge, in the lists' order, whose page shows a text of its own."""
+    for challenge in site_content.challenges():
+        page = parse_file(page_file(site.output, challenge.url), "lexbor")
+        if page.css_first(CHALLENGE_TEXT) is not None:
+            return challenge.url
+    raise AssertionError("no challenge page shows a text of its own")
+
+
+def _external_link(site):
+    """(URL path, href) of the first page, in site_pages() order, with a link to another
+    site in its main content."""
+    for path in site_pages(site.output):
+        page = parse_file(page_file(site.output, path), "lexbor")
+        link = page.css_first('main a[href^="https://"]')
+        if link is not None:
+            return path, link.attributes["href"]
+    raise AssertionError("no page links to another site")
+
+
+def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, base_url, site):
     """On paper: the challenge, its facts and its text; no menu, footer or button."""
     with page_in(browser) as page:
-        page.goto(base_url + CHALLENGE_URL)
+        page.goto(base_url + _challenge_with_text(site))
         page.emulate_media(media="print")
         for selector in ("header nav", ".fr-skiplinks", ".fr-breadcrumb", "footer"):
             assert page.locator(selector).first.is_hidden(), selector
         buttons = page.locator("a.fr-btn, button.fr-btn")
         assert buttons.count() >= 2  # the header's and the call to action's
         assert all(button.is_hidden() for button in buttons.all())
-        for selector in ("main h1", "main .eig-facts", "main h2 >> text=Le problème"):
+        for selector in ("main h1", "main .eig-facts", CHALLENGE_TEXT):
             assert page.locator(selector).first.is_visible(), selector
         assert page.locator(".fr-header__service-title").is_visible()  # whose page it is
         page.emulate_media(media="screen")
@@ -819,10 +844,11 @@ def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, bas
         assert page.locator("main a.fr-btn").is_visible()
 
 
-def test_printed_links_to_other_sites_show_their_address(browser, base_url):
+def test_printed_links_to_other_sites_show_their_address(browser, base_url, site):
+    path, href = _external_link(site)
     with page_in(browser) as page:
-        page.goto(base_url + "/mentions-legales/")
+        page.goto(base_url + quote(path))
         page.emulate_media(media="print")
-        link = page.locator('main a[href^="https://www.etalab.gouv.fr"]')
+        link = page.locator('main a[href^="https://"]').first  # the one _external_link read
         after = link.evaluate("a => getComputedStyle(a, '::after').content")
-        assert after == '" (https://www.etalab.gouv.fr/licence-ouverte-open-licence)"'
+        assert after == f'" ({href})"'
