@@ -142,7 +142,12 @@ PREFIXES = {
 
 
 def unsafe_in_html(html, page="", form_origin=""):
-    """What a browser would find unsafe in a built page (empty if nothing).
+    """What a browser would find unsafe in a built page (empty if nothing)."""
+    return unsafe_in_readings(readings(html), page, form_origin)
+
+
+def readings(html):
+    """The page's trees, as browsers read it.
 
     Read by html5lib, which follows the HTML standard and is not the allow-list's parser
     (Lexbor): a defect of one is not hidden by the same defect in the check. Into its
@@ -151,12 +156,17 @@ def unsafe_in_html(html, page="", form_origin=""):
     an attribute ends; and, on a page with a <noscript>, as one with scripts off, where that
     content is markup (the only difference html5lib's `scripting` makes).
     """
-    readings = (True, False) if "<noscript" in html.lower() else (True,)
+    scripting = (True, False) if "<noscript" in html.lower() else (True,)
+    return [
+        html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False, scripting=on)
+        for on in scripting
+    ]
+
+
+def unsafe_in_readings(trees, page="", form_origin=""):
+    """What a browser would find unsafe in a page's readings() (empty if nothing)."""
     found = []
-    for scripting in readings:
-        root = html5lib.parse(
-            html, treebuilder="etree", namespaceHTMLElements=False, scripting=scripting
-        )
+    for root in trees:
         for element in root.iter():
             if isinstance(element.tag, str):  # not a comment
                 found += [f for f in _unsafe_element(element, page, form_origin) if f not in found]
@@ -201,12 +211,6 @@ def _unsafe_element(element, page, form_origin):
         elif attr.lower() in ADDRESS_ATTRIBUTES and plain(value).startswith(SCRIPT_SCHEMES):
             found.append(f"{attr}={value[:40]} on <{name}>")
     return found
-
-
-def frame_sources(html):
-    """The src of every <iframe> of a page, as html5lib reads it."""
-    root = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
-    return [frame.get("src", "") for frame in root.iter("iframe")]
 
 
 def unsafe_in_svg(data):

@@ -38,7 +38,6 @@ from browser import (
     site_pages,
 )
 from conftest import ROOT, Build
-from parsed_pages import parse_file
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -804,32 +803,25 @@ def test_screenshots_of_home_and_a_challenge_for_review(browser, base_url):
 
 # A challenge's own text: what its file's body (or Markdown field) makes, after its tags.
 CHALLENGE_TEXT = "main article.eig-challenge > .fr-tags-group ~ *"
+# A link to another site in a page's main content.
+EXTERNAL_LINK = 'main a[href^="https://"]'
 
 
-def _challenge_with_text(site):
-    """The first challenge, in the lists' order, whose page shows a text of its own."""
-    for challenge in site_content.challenges():
-        page = parse_file(page_file(site.output, challenge.url), "lexbor")
-        if page.css_first(CHALLENGE_TEXT) is not None:
-            return challenge.url
-    raise AssertionError("no challenge page shows a text of its own")
-
-
-def _external_link(site):
-    """(URL path, href) of the first page, in site_pages() order, with a link to another
-    site in its main content."""
-    for path in site_pages(site.output):
-        page = parse_file(page_file(site.output, path), "lexbor")
-        link = page.css_first('main a[href^="https://"]')
-        if link is not None:
-            return path, link.attributes["href"]
-    raise AssertionError("no page links to another site")
+def _first_page_with(site, paths, selector):
+    """(URL path, element) of the first of `paths` whose built page has `selector`."""
+    for path in paths:
+        element = site.tree(page_file("", path)).css_first(selector)
+        if element is not None:
+            return path, element
+    raise AssertionError(f"no page of {len(paths)} has {selector}")
 
 
 def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, base_url, site):
     """On paper: the challenge, its facts and its text; no menu, footer or button."""
     with page_in(browser) as page:
-        page.goto(base_url + _challenge_with_text(site))
+        # The first challenge, in the lists' order, whose page shows a text of its own.
+        challenges = [challenge.url for challenge in site_content.challenges()]
+        page.goto(base_url + _first_page_with(site, challenges, CHALLENGE_TEXT)[0])
         page.emulate_media(media="print")
         for selector in ("header nav", ".fr-skiplinks", ".fr-breadcrumb", "footer"):
             assert page.locator(selector).first.is_hidden(), selector
@@ -845,10 +837,12 @@ def test_challenge_page_prints_its_content_without_the_sites_chrome(browser, bas
 
 
 def test_printed_links_to_other_sites_show_their_address(browser, base_url, site):
-    path, href = _external_link(site)
+    path, link = _first_page_with(site, site_pages(site.output), EXTERNAL_LINK)
+    href = link.attributes["href"]
     with page_in(browser) as page:
         page.goto(base_url + quote(path))
         page.emulate_media(media="print")
-        link = page.locator('main a[href^="https://"]').first  # the one _external_link read
-        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        after = page.locator(EXTERNAL_LINK).first.evaluate(
+            "a => getComputedStyle(a, '::after').content"
+        )
         assert after == f'" ({href})"'
