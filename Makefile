@@ -98,10 +98,18 @@ PYTEST_XDIST := -n auto --dist loadgroup
 # The tests' temporary folders go to memory (/dev/shm) when it has room: creating a file
 # on this project's disks cost up to 1 ms, 10 µs in memory (scripts/tmpdir_for_tests.py).
 PYTEST = TMPDIR="$(shell $(PYTHON) scripts/tmpdir_for_tests.py)" PYTHONDONTWRITEBYTECODE= $(BIN)/pytest
-check: lint $(NODE_TOOLS) ## Lint and the fast tests (no browser, no nginx): run it while working
+# The installs come from three registries (PyPI, npm, Debian) into three places: run at
+# once, a fresh clone's set-up waits for the slowest of them, not for their sum. Each
+# target's output is shown whole when it ends (--output-sync).
+SETUP = $(MAKE) --no-print-directory -j3 --output-sync=target
+check: ## Lint and the fast tests (no browser, no nginx): run it while working
+	@$(SETUP) $(INSTALLED) $(NODE_TOOLS)
+	@$(MAKE) --no-print-directory lint
 	$(PYTEST) -q $(PYTEST_XDIST) -m "not browser and not nginx and not slow"
 
-test: lint browser $(NODE_TOOLS) ## Run every test (what CI runs)
+test: ## Run every test (what CI runs)
+	@$(SETUP) $(INSTALLED) browser $(NODE_TOOLS)
+	@$(MAKE) --no-print-directory lint
 	@status=0; EIG_CAPTURES="$(CURDIR)/$(CAPTURES)" $(PYTEST) $(PYTEST_XDIST) || status=$$?; \
 	echo "Captures d'écran à relire : $(CAPTURES)/"; exit $$status
 
