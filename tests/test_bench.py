@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 
-import bench  # noqa: E402  (bench/ is not on pytest's path)
+import bench_report  # noqa: E402  (bench/ is not on pytest's path)
 
 
 def run(*args, cwd=ROOT):
@@ -80,13 +80,14 @@ def test_the_benchmark_prints_its_table_and_writes_it_into_the_results(tmp_path)
     block = written[written.index("<!-- bench:build -->") : written.index("<!-- /bench:build -->")]
     assert "| 5 défis | nous |" in block
     assert "Lecture (lecteur `jekyll_compat`) à 5 défis" in block
-    assert f"Pelican {bench.pelican_version()}" in block
+    assert f"Pelican {bench_report.pelican_version()}" in block
 
 
 def test_the_results_file_gets_its_block_when_it_has_none(tmp_path):
     results = tmp_path / "RESULTS.md"
-    bench.write_results(results, bench.results_block("Mesuré le jour J.", "| tableau |"))
-    bench.write_results(results, bench.results_block("Mesuré le jour K.", "| tableau |"))
+    for day in ("J", "K"):
+        block = bench_report.results_block(f"Mesuré le jour {day}.", "| tableau |")
+        bench_report.write_results(results, block)
     text = results.read_text(encoding="utf-8")
     assert text.count("<!-- bench:build -->") == 1
     assert "Mesuré le jour K." in text
@@ -94,5 +95,5 @@ def test_the_results_file_gets_its_block_when_it_has_none(tmp_path):
 
 
 def test_the_committed_results_have_the_block_the_benchmark_rewrites():
-    text = bench.RESULTS.read_text(encoding="utf-8")
-    assert len(bench.BLOCK.findall(text)) == 1
+    text = bench_report.RESULTS.read_text(encoding="utf-8")
+    assert len(bench_report.BLOCK.findall(text)) == 1
