@@ -30,6 +30,14 @@ FONT_FACE_RE = re.compile(r"@font-face\s*\{([^{}]*)\}", re.IGNORECASE)
 SAFE_URL_RE = re.compile(r"[A-Za-z0-9._/~#?=&-]+")
 
 
+def skip_string(text, i):
+    """Index just past the string literal opening at text[i]."""
+    quote, i = text[i], i + 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
 def split_top_level(text, sep):
     """Split `text` on `sep`, ignoring separators inside quotes, brackets or parentheses,
     and escaped ones (`\\,`)."""

@@ -27,7 +27,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import npm_package
-from css_purge import html_elements, purge_css
+from css_purge import purge_css
+from css_selectors import html_elements
 from dsfr_css import (
     BANNER_RE,
     VendorError,

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import css_purge
+import css_selectors
 import dsfr_css
 import pytest
 import vendor_dsfr
@@ -24,7 +25,7 @@ STYLELESS_DSFR_CLASSES = {
 
 
 def purge(css, html, extra_css=""):
-    return css_purge.purge_css(css, css_purge.html_elements(html), extra_css=extra_css)
+    return css_purge.purge_css(css, css_selectors.html_elements(html), extra_css=extra_css)
 
 
 # --- the pure function ------------------------------------------------------------------
