@@ -88,7 +88,7 @@ rsync_upload: publish ## Build the public site and send it to SSH_HOST:SSH_TARGE
 CAPTURES := test-results/captures
 
 # While working: lint, then every test that needs no browser, no nginx and no network
-# (pytest markers, pyproject.toml); it aims at 30 s on 2 cores (25-30 s today). `make test` runs them all.
+# (pytest markers, pyproject.toml); it aims at 30 s on 2 cores (20-32 s, by the machine's hour). `make test` runs them all.
 # Both run the tests on every core (pytest-xdist); tests of one group (xdist_group: one
 # page's browser tests, the Nu checker's) go to one worker, which loads the page once.
 PYTEST_XDIST := -n auto --dist loadgroup
