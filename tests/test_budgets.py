@@ -26,6 +26,7 @@ from browser import (
     uncached_tab,
 )
 from parsed_pages import attribute_text
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 KB = 1024
@@ -259,18 +260,32 @@ class Responses:
 
     def start(self, page, path):
         """Start loading `path` in `page`; finish() waits for it."""
-        responses = []
-        record = lambda response: responses.append(response)  # noqa: E731
-        page.on("response", record)
+        responses, pending = [], {}
+        listeners = {
+            "response": lambda response: responses.append(response),
+            # The requests under way: what a failure names when the network never goes quiet.
+            "request": lambda request: pending.setdefault(request, request.url),
+            "requestfinished": lambda request: pending.pop(request, None),
+            "requestfailed": lambda request: pending.pop(request, None),
+        }
+        for event, listener in listeners.items():
+            page.on(event, listener)
         page.goto(self.base + path, wait_until="commit")
-        return path, page, responses, record
+        return path, page, responses, (listeners, pending)
 
     def finish(self, load):
         """The Visit of a load start() began, once its network has been silent."""
-        path, page, responses, record = load
+        path, page, responses, (listeners, pending) = load
         page.wait_for_load_state("load")
-        page.wait_for_load_state("networkidle")
-        page.remove_listener("response", record)
+        try:
+            page.wait_for_load_state("networkidle")
+        except PlaywrightTimeoutError:
+            raise AssertionError(
+                f"{path}: its network was never quiet for 0.5 s; still under way: "
+                f"{sorted(pending.values())}"
+            ) from None
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
         result = Visit(path)
         for response in responses:
             kind = response.headers.get("content-type", "").split(";")[0]
