@@ -45,15 +45,17 @@ def title_part(path):
 
 
 def site_with_2017_files(dest):
-    """A copy of the real site with the 2017 files in content/defis/ (each in place of the
-    site's file of the same name after the date, which would take the same address) and
-    their images in static/img/; returns the site and {file name: its image paths}."""
+    """A copy of the real site whose content/defis/ holds the 2017 files, in place of the
+    site's own challenges, and their images in static/img/; returns the site and
+    {file name: its image paths}.
+
+    The site's challenges go: whatever they become (renamed, with their old addresses
+    kept by `redirect_from`), one would otherwise claim an address of a 2017 file.
+    """
     site = copy_real_site(Path(dest), plugins=False)
     challenges = site / "content" / "defis"
-    names = {title_part(post) for post in posts()}
     for ours in challenges.glob("*.md"):
-        if title_part(ours) in names:
-            ours.unlink()
+        ours.unlink()
     linked = {}
     png = placeholder_png()
     for post in posts():

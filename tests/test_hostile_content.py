@@ -7,12 +7,11 @@ as `make serve` does): for each generated example, and once for all the known ve
 each in a challenge of its own (then once more without the refused ones).
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import module_folder, tree
+from conftest import at_moment, module_folder, tree
 from hostile_helpers import (
     BODIES,
     HTML_FILES,
@@ -31,8 +30,6 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
 
-# The call is open then: /candidater/ embeds the form, the one frame allowed.
-CALL_OPEN_EPOCH = "1507500000"
 EXAMPLES = settings(
     max_examples=15,
     deadline=None,
@@ -48,7 +45,8 @@ CHALLENGE = "content/defis/2017-09-27-hostile.md"
 @pytest.fixture(scope="module")
 def site(request):
     with module_folder(request, "hostile") as folder:
-        env = {**os.environ, "SOURCE_DATE_EPOCH": CALL_OPEN_EPOCH}
+        # The call open: /candidater/ embeds the form, the one frame allowed.
+        env = at_moment("open")
         hostile = HostileSite(folder / "site", env)
         hostile.form_origin = form_origin(
             read_settings(str(hostile.root / "pelicanconf.py"))["APPLICATION_FORM_URL"]

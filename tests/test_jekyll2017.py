@@ -61,6 +61,13 @@ def test_there_are_13_files():
     assert {p.name for p in posts()} == set(REFERENCE_SKILLS)
 
 
+def test_the_2017_files_replace_the_sites_own_challenges(built):
+    # A challenge of today's, renamed with its old address kept (`redirect_from`), would
+    # claim an address of a 2017 file of the same name and stop this build: none is kept.
+    challenges = built[0].output.parent / "content" / "defis"
+    assert sorted(p.name for p in challenges.glob("*.md")) == [p.name for p in posts()]
+
+
 def test_the_13_files_build(built):
     result, _ = built
     assert result.returncode == 0, result.log

@@ -25,8 +25,16 @@ NEW_KEY_DATES = [
     {"summary": "Auditions des candidats présélectionnés", "start": "2031-05-12"},
     {"summary": "Début du programme", "start": "2031-09-01", "end": "2031-09-30"},
 ]
-# The real-site modules that cover pages, cards, skills, sitemap, links and the states.
-CHECKS = ["tests/test_pages.py", "tests/test_call_states.py", "tests/test_deploy_rules.py"]
+# The real-site tests that cover pages, cards, skills, sitemap, links and the states; the
+# 2017 files beside the content (a renamed challenge keeps an address one of them has);
+# the hostile-content check of the whole site, the call open (its moment, from the dates).
+CHECKS = [
+    "tests/test_pages.py",
+    "tests/test_call_states.py",
+    "tests/test_deploy_rules.py",
+    "tests/test_jekyll2017.py",
+    "tests/test_hostile_content.py::test_the_real_site_has_nothing_unsafe",
+]
 HAND_WRITTEN = """---
 title: Cartes des communs
 numero: 40
@@ -149,6 +157,8 @@ def test_the_next_call_prepared_by_the_team_passes_the_real_site_tests(tmp_path)
     command += ["-m", "not browser and not nginx and not slow", "--tb=short"]
     status, log = run_command(command, ROOT, env)
     assert status == 0, log
+    assert "test_the_13_files_build PASSED" in log, log
+    assert "test_the_real_site_has_nothing_unsafe PASSED" in log, log
     for new in ("nouveau-defi", "cartes-des-communs", "defi-renomme"):
         assert re.search(rf"test_open_challenge_page_offers_to_apply\[{new}\] PASSED", log), log
     for gone in removed:

@@ -384,10 +384,14 @@ def test_calendar_has_the_calls_key_dates(real_site):
     text = (real_site.output / call["calendar_save_as"]).read_bytes().decode("utf-8")
     unfolded = text.replace("\r\n ", "")
     summaries = re.findall(r"^SUMMARY:(.*)$", unfolded, flags=re.M)
-    assert [s.strip() for s in summaries] == [
-        "Ouverture de l'appel à candidatures",
-        "Clôture de l'appel à candidatures",
-        *(key["summary"] for key in call["key_dates"]),
+    # In the order of their first day (the settings' dates are Paris time: the day is
+    # written first), the opening and closing before key dates of the same day.
+    events = [
+        (settings()["CALL_OPENS"][:10], "Ouverture de l'appel à candidatures"),
+        (settings()["CALL_CLOSES"][:10], "Clôture de l'appel à candidatures"),
+        *((key["start"], key["summary"]) for key in call["key_dates"]),
     ]
+    expected = [summary for _, summary in sorted(events, key=lambda event: event[0])]
+    assert [s.strip() for s in summaries] == expected
     for key in call["key_dates"]:
         assert f"DTSTART;VALUE=DATE:{key['start'].replace('-', '')}\r\n" in unfolded
