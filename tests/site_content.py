@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -260,6 +261,31 @@ def call_moments():
 
 def form_url():
     return settings()["APPLICATION_FORM_URL"]
+
+
+def challenge_form_url(slug):
+    """The form's address from a challenge's page while the call is open: naming the
+    challenge in its query where APPLICATION_CALL["challenge_parameter"] is set."""
+    parameter = settings()["APPLICATION_CALL"].get("challenge_parameter")
+    if not parameter:
+        return form_url()
+    parts = urlsplit(form_url())
+    query = [*parse_qsl(parts.query, keep_blank_values=True), (parameter, slug)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def form_embedded():
+    """Whether /candidater/ embeds the form while the call is open (FORM_EMBED, off unless
+    set)."""
+    return bool(settings().get("FORM_EMBED", False))
+
+
+def frame_source():
+    """The policy's frame-src: the form's origin where the form is embedded, else 'none'."""
+    if not form_embedded():
+        return "'none'"
+    form = urlsplit(form_url())
+    return f"{form.scheme}://{form.netloc}"
 
 
 MONTHS = (

@@ -69,19 +69,22 @@ def test_open_welcome_page_links_to_the_form_and_says_the_closing_moment(real_si
 def test_open_challenge_page_offers_to_apply(real_site, challenge):
     button = callout(real_site, challenge.save_as).select_one("a.fr-btn")
     assert button.get_text() == "Candidater à ce défi"
-    assert button["href"] == FORM
+    assert button["href"] == site_content.challenge_form_url(challenge.slug)
 
 
 def test_open_application_page_embeds_the_form_and_links_to_it(real_site):
     provider = site_content.settings()["FORM_PROVIDER"]
     main = real_site.html(f"{APPLY_PAGE}index.html").select_one("main")
     frame = main.select_one("iframe")
-    assert frame["src"] == FORM
-    assert frame["title"] == f"Formulaire de candidature – {provider}"
-    assert frame["loading"] == "lazy"
-    sandbox = set(frame["sandbox"])
-    # The form posts as plain HTML; scripts with same-origin could lift the sandbox.
-    assert "allow-forms" in sandbox and "allow-scripts" not in sandbox
+    if not site_content.form_embedded():  # FORM_EMBED = False: the link alone
+        assert frame is None
+    else:
+        assert frame["src"] == FORM
+        assert frame["title"] == f"Formulaire de candidature – {provider}"
+        assert frame["loading"] == "lazy"
+        sandbox = set(frame["sandbox"])
+        # The form posts as plain HTML; scripts with same-origin could lift the sandbox.
+        assert "allow-forms" in sandbox and "allow-scripts" not in sandbox
     link = link_starting(main, "Ouvrir le formulaire dans un nouvel onglet")
     assert link["href"] == FORM
     assert link["target"] == "_blank"

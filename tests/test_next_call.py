@@ -25,15 +25,27 @@ NEW_KEY_DATES = [
     {"summary": "Auditions des candidats présélectionnés", "start": "2031-05-12"},
     {"summary": "Début du programme", "start": "2031-09-01", "end": "2031-09-30"},
 ]
+# The form linked, not embedded; its address naming the challenge; a mailing list offered.
+NEW_CALL_SETTINGS = (
+    "FORM_EMBED = not FORM_EMBED\n"
+    "APPLICATION_CALL['challenge_parameter'] = "
+    "None if APPLICATION_CALL['challenge_parameter'] else 'defi'\n"
+    "MAILING_LIST = None if MAILING_LIST else "
+    "{'url': 'https://listes.example.gouv.fr/eig', 'operator': 'la DINUM'}\n"
+)
 # The real-site tests that cover pages, cards, skills, sitemap, links and the states; the
 # 2017 files beside the content (a renamed challenge keeps an address one of them has);
-# the hostile-content check of the whole site, the call open (its moment, from the dates).
+# the hostile-content check of the whole site, the call open (its moment, from the dates);
+# the home page's block, the English pages and the policy, which follow the call's settings.
 CHECKS = [
     "tests/test_pages.py",
     "tests/test_call_states.py",
     "tests/test_deploy_rules.py",
     "tests/test_jekyll2017.py",
     "tests/test_hostile_content.py::test_the_real_site_has_nothing_unsafe",
+    "tests/test_home_first.py",
+    "tests/test_english.py",
+    "tests/test_security_policy.py",
 ]
 HAND_WRITTEN = """---
 title: Cartes des communs
@@ -108,6 +120,8 @@ def test_the_next_call_prepared_by_the_team_passes_the_real_site_tests(tmp_path)
     set_setting(conf, "APPLICATION_FORM_URL", NEW_FORM)
     with conf.open("a", encoding="utf-8") as out:
         out.write(f"\nAPPLICATION_CALL = {{**APPLICATION_CALL, 'key_dates': {NEW_KEY_DATES!r}}}\n")
+        # The call's other settings, each the other way round from the real site's.
+        out.write(NEW_CALL_SETTINGS)
 
     # Two challenges of the last call removed, one renamed with its old address kept.
     removed, renamed = before[-2:], before[0]
