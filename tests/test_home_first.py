@@ -5,6 +5,8 @@ and dates, the apply button while it is open (or when it opens, or that it is cl
 a link to the challenges, and, while the form is shut, the mailing list if set.
 """
 
+import contextlib
+
 import english_content
 import pytest
 import site_content
@@ -109,6 +111,18 @@ def test_home_page_has_one_call_state_block(request, state):
 # -- the mailing list (MAILING_LIST) ----------------------------------------------------
 
 
+@contextlib.contextmanager
+def built_in_each_state(request, name, settings_line):
+    """{state: build} of copies of the real site with `settings_line` added, one a state."""
+    with module_folder(request, name) as folder:
+        builds = {}
+        for state in STATES:
+            site = folder / state
+            builds[state] = build_real_site_with(site, settings_line, env=at_moment(state))
+            assert builds[state].returncode == 0, builds[state].log
+        yield builds
+
+
 @pytest.fixture(scope="module")
 def without_mailing_list(request):
     """The real site with MAILING_LIST = None, in each state: its own builds where its
@@ -116,12 +130,7 @@ def without_mailing_list(request):
     if SETTINGS.get("MAILING_LIST") is None:
         yield {state: site_in(request, state) for state in STATES}
         return
-    with module_folder(request, "no-mailing") as folder:
-        builds = {}
-        for state in STATES:
-            line = "MAILING_LIST = None\n"
-            builds[state] = build_real_site_with(folder / state, line, env=at_moment(state))
-            assert builds[state].returncode == 0, builds[state].log
+    with built_in_each_state(request, "no-mailing", "MAILING_LIST = None\n") as builds:
         yield builds
 
 
@@ -137,12 +146,7 @@ def test_without_mailing_list_nothing_is_offered(without_mailing_list, state):
 @pytest.fixture(scope="module")
 def with_mailing_list(request):
     """The real site with MAILING_LIST set, built in each state."""
-    with module_folder(request, "mailing") as folder:
-        builds = {}
-        for state in STATES:
-            site = folder / state
-            builds[state] = build_real_site_with(site, MAILING_LINE, env=at_moment(state))
-            assert builds[state].returncode == 0, builds[state].log
+    with built_in_each_state(request, "mailing", MAILING_LINE) as builds:
         yield builds
 
 

@@ -15,6 +15,7 @@ import sys
 import pytest
 import site_content
 from conftest import ROOT, run_command, run_make
+from settings_edits import with_assignments
 
 pytestmark = pytest.mark.slow
 
@@ -84,10 +85,9 @@ def copy_of_the_project(dest):
 
 def set_setting(conf, name, value):
     """Replace the value of a top-level `NAME = ...` assignment, as an editor would."""
+    line = f"{name} = {value!r}".replace("'", '"')
     text = conf.read_text(encoding="utf-8")
-    pattern = re.compile(rf'^{name} = (\(\n(?:\s+".*"\n)+\)|".*")$', re.M)
-    assert len(pattern.findall(text)) == 1, name
-    conf.write_text(pattern.sub(f"{name} = {value!r}".replace("'", '"'), text), encoding="utf-8")
+    conf.write_text(with_assignments(text, {name: line}), encoding="utf-8")
 
 
 def front_and_body(path):

@@ -1,7 +1,6 @@
 """The call team edits pelicanconf.py (docs/appel/cycle-de-vie.md): however they lay out a
 valid edit, `make lint` (ruff, as the Makefile runs it) passes; a mistake in Python fails."""
 
-import ast
 import shutil
 import subprocess
 import sys
@@ -9,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from settings_edits import with_assignments
 
 RUFF = Path(sys.executable).parent / "ruff"  # the Makefile's $(BIN)/ruff
 # `make lint`'s two ruff commands, run where the edited files are, with the project's config.
@@ -17,23 +17,6 @@ LINT = (["check", "."], ["format", "--check", "."])
 LONG_FORM = (
     "https://demarches.example.gouv.fr/commencer/candidature-entrepreneurs-interet-general-2032"
 )
-
-
-def edited(text, replacements):
-    """`text` with each top-level assignment to a name of `replacements` replaced by that
-    line, wherever and however the file lays it out now."""
-    lines = text.splitlines(keepends=True)
-    spans = {
-        node.targets[0].id: (node.lineno, node.end_lineno)
-        for node in ast.parse(text).body
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
-    }
-    missing = set(replacements) - set(spans)
-    assert not missing, f"pelicanconf.py no longer sets {sorted(missing)}"
-    for name, (first, last) in sorted(spans.items(), key=lambda item: -item[1][0]):
-        if name in replacements:
-            lines[first - 1 : last] = [replacements[name] + "\n"]
-    return "".join(lines)
 
 
 def lint(tmp_path, settings_text):
@@ -52,7 +35,7 @@ def lint(tmp_path, settings_text):
 
 def test_a_next_call_edited_by_hand_passes_lint(tmp_path):
     settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
-    text = edited(
+    text = with_assignments(
         settings,
         {
             "APPLICATION_FORM_URL": f"APPLICATION_FORM_URL = '{LONG_FORM}'",
@@ -74,5 +57,5 @@ def test_a_next_call_edited_by_hand_passes_lint(tmp_path):
 )
 def test_a_mistake_in_python_still_fails_lint(tmp_path, line, rule):
     settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
-    status, output = lint(tmp_path, edited(settings, {"CALL_CLOSES": line}))[0]
+    status, output = lint(tmp_path, with_assignments(settings, {"CALL_CLOSES": line}))[0]
     assert status != 0 and rule in output, output
