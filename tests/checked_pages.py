@@ -52,13 +52,18 @@ def same_template_pages():
     """Pages that differ from others of their template only by lists and names, by template.
 
     A skill, administration or place page is its template over cards of challenges; an
-    English address of a page only in French is its template and the French page's title.
+    English address of a page only in French is its template and the French page's title;
+    a challenge's English page is its template over the file's front matter, escaped text
+    (no Markdown body), whose only links are the French page's and the call to action.
+    The first of each group is the one checked: the English page of CHALLENGE_URL, which
+    is also checked in the call's other states.
     """
     return [
         [group.url for group in site_content.skills()],
         [group.url for group in site_content.administrations()],
         [group.url for group in site_content.places()],
         [fallback.url for fallback in english_content.fallbacks()],
+        [challenge.url for challenge in english_content.english_challenges()],
     ]
 
 
