@@ -1,22 +1,36 @@
 """Keyboard use of a loaded page: the Tab order, the focus indicator, the skip link."""
 
+import json
 from dataclasses import dataclass
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # Elements a keyboard user must be able to reach, when they are shown.
-_MARK_FOCUSABLE = """() => {
-  const selector = [
-    "a[href]", "area[href]", "button:not([disabled])", "select:not([disabled])",
-    "textarea:not([disabled])", "input:not([disabled]):not([type=hidden])",
-    "summary", "[tabindex]:not([tabindex='-1'])", "[contenteditable]:not([contenteditable=false])",
-  ].join(",");
+FOCUSABLE = ", ".join(
+    [
+        "a[href]",
+        "area[href]",
+        "button:not([disabled])",
+        "select:not([disabled])",
+        "textarea:not([disabled])",
+        "input:not([disabled]):not([type=hidden])",
+        "summary",
+        "[tabindex]:not([tabindex='-1'])",
+        "[contenteditable]:not([contenteditable=false])",
+    ]
+)
+_MARK_FOCUSABLE = (
+    """() => {
+  const selector = """
+    + json.dumps(FOCUSABLE)
+    + """;
   const shown = [...document.querySelectorAll(selector)].filter(
     (e) => e.checkVisibility({ visibilityProperty: true, opacityProperty: true })
   );
   shown.forEach((e, i) => { e.dataset.keyboardProbe = String(i); });
   return shown.map((e) => e.outerHTML.split(">")[0].slice(0, 120) + ">");
 }"""
+)
 
 # Whether an element draws a focus ring now: on itself or on a pseudo-element (DSFR's
 # enlarged links draw it on ::before), at least 2 CSS px wide.

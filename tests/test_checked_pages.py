@@ -4,12 +4,8 @@ or a kind only the others have would never be walked by keyboard nor read withou
 
 import checked_pages
 from browser import page_file
+from keyboard import FOCUSABLE  # what the keyboard walk must reach
 
-# What a keyboard reaches, as keyboard.py's walk counts it.
-FOCUSABLE = (
-    "a[href], area[href], button, select, textarea, input:not([type=hidden]), summary, "
-    "[tabindex]:not([tabindex='-1']), [contenteditable]"
-)
 LANDMARKS = {"header", "nav", "main", "aside", "footer"}
 
 
